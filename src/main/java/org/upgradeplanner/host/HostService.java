@@ -1,0 +1,472 @@
+package org.upgradeplanner.host;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.upgradeplanner.audit.AuditLog;
+import org.upgradeplanner.classification.Classification;
+import org.upgradeplanner.classification.Classifier;
+import org.upgradeplanner.classification.HostFacts;
+import org.upgradeplanner.classification.Rules;
+import org.upgradeplanner.classification.Verdict;
+import org.upgradeplanner.host.ImportResult.Action;
+import org.upgradeplanner.host.ImportResult.Change;
+import org.upgradeplanner.release.ReleaseService;
+import org.upgradeplanner.release.TargetPolicy;
+import org.upgradeplanner.support.Json;
+import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Problem.FieldError;
+
+/**
+ * Every change to the fleet: imports, hand edits, overrides. Each ends by classifying the fleet again in one pass,
+ * since a change to one host (its pool, what depends on it) can change another's class.
+ */
+@ApplicationScoped
+@Transactional
+public class HostService {
+
+    private static final int MAX_LISTED = 50;
+
+    private final ReleaseService releases;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Classifier classifier = new Classifier(Rules.DEFAULT);
+
+    HostService(ReleaseService releases, AuditLog audit, Clock clock) {
+        this.releases = releases;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /**
+     * Replaces what {@code source} said before with {@code hosts}, all or nothing: hosts the source brought earlier and
+     * no longer lists are removed; hosts of other sources, or made by hand, are never touched (listing one is a conflict).
+     */
+    public ImportResult importHosts(String source, List<InventoryHost> hosts, boolean dryRun) {
+        Map<String, Host> existing = new HashMap<>();
+        for (Host h : allHosts()) {
+            existing.put(h.hostname, h);
+        }
+        List<FieldError> conflicts = new ArrayList<>();
+        for (InventoryHost ih : hosts) {
+            Host h = existing.get(ih.hostname());
+            if (h != null && !h.source.equals(source)) {
+                conflicts.add(new FieldError(ih.hostname(), "belongs to source `" + h.source + "`; an import only changes its own hosts"));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw PlannerException.conflict(conflicts.size() + " host(s) of this inventory belong to another source, first: "
+                    + conflicts.get(0).field() + " (" + conflicts.get(0).message() + ")", conflicts.subList(0, Math.min(conflicts.size(), MAX_LISTED)));
+        }
+
+        Map<String, InventoryHost> incoming = new LinkedHashMap<>();
+        hosts.forEach(h -> incoming.put(h.hostname(), h));
+        Map<String, HostFacts> fleet = new HashMap<>();
+        Map<String, List<String>> changedFields = new LinkedHashMap<>();
+        List<String> added = new ArrayList<>();
+        List<Host> removed = new ArrayList<>();
+        for (Host h : existing.values()) {
+            InventoryHost ih = incoming.get(h.hostname);
+            if (ih == null && h.source.equals(source)) {
+                removed.add(h);
+            } else if (ih == null) {
+                fleet.put(h.hostname, h.facts());
+            } else {
+                List<String> fields = differences(h, ih);
+                if (!fields.isEmpty()) {
+                    changedFields.put(h.hostname, fields);
+                }
+                fleet.put(h.hostname, facts(ih));
+            }
+        }
+        for (InventoryHost ih : incoming.values()) {
+            if (!existing.containsKey(ih.hostname())) {
+                added.add(ih.hostname());
+                fleet.put(ih.hostname(), facts(ih));
+            }
+        }
+        TargetPolicy policy = releases.policy();
+        Map<String, Verdict> verdicts = classifier.classify(fleet.values(), policy);
+
+        List<Change> changes = new ArrayList<>();
+        added.forEach(n -> changes.add(new Change(n, Action.ADDED, List.of(), null, verdicts.get(n).classification())));
+        changedFields.forEach((n, fields) -> changes.add(new Change(n, Action.UPDATED, fields,
+                existing.get(n).effectiveClassification(), effective(existing.get(n), verdicts.get(n)))));
+        removed.forEach(h -> changes.add(new Change(h.hostname, Action.REMOVED, List.of(), h.effectiveClassification(), null)));
+        for (Host h : existing.values()) {
+            Verdict v = verdicts.get(h.hostname);
+            if (v != null && !changedFields.containsKey(h.hostname) && effective(h, v) != h.effectiveClassification()) {
+                changes.add(new Change(h.hostname, Action.RECLASSIFIED, List.of(), h.effectiveClassification(), effective(h, v)));
+            }
+        }
+        ImportResult result = new ImportResult(source, dryRun, added.size(), changedFields.size(),
+                incoming.size() - added.size() - changedFields.size(), removed.size(), List.copyOf(incoming.keySet()), changes);
+        if (dryRun) {
+            return result;
+        }
+
+        Instant now = Instant.now(clock);
+        for (String name : changedFields.keySet()) {
+            Host h = existing.get(name);
+            Map<String, Object> before = snapshot(h);
+            apply(h, incoming.get(name), now);
+            audit.record("HOST_UPDATED", "host", name, before, snapshot(h), "import from " + source);
+        }
+        for (Host h : removed) {
+            audit.record("HOST_REMOVED", "host", h.hostname, snapshot(h), null, "no longer in " + source);
+            existing.remove(h.hostname);
+        }
+        if (!removed.isEmpty()) {
+            List<Long> ids = removed.stream().map(h -> h.id).toList();
+            for (int i = 0; i < ids.size(); i += 1000) {
+                Host.delete("id in :ids", Parameters.with("ids", ids.subList(i, Math.min(ids.size(), i + 1000))));
+            }
+        }
+        for (String name : added) {
+            Host h = new Host();
+            h.source = source;
+            h.createdAt = now;
+            apply(h, incoming.get(name), now);
+            store(h, verdicts.get(name), false);
+            h.persist();
+        }
+        for (Host h : existing.values()) {
+            store(h, verdicts.get(h.hostname), true);
+        }
+        audit.record("INVENTORY_IMPORTED", "inventory", source, null,
+                Map.of("added", result.added(), "updated", result.updated(), "unchanged", result.unchanged(), "removed", result.removed()),
+                summary("added", added) + summary("updated", changedFields.keySet()) + summary("removed", removed.stream().map(h -> h.hostname).toList()));
+        Host.flush();
+        return result;
+    }
+
+    public long count() {
+        return Host.count();
+    }
+
+    // ---------------------------------------------------------------- hand edits
+
+    public HostView create(HostInput input) {
+        String hostname = Names.hostname(input.hostname());
+        InventoryHost fields = validate(input, hostname);
+        if (Host.byHostname(hostname).isPresent()) {
+            throw PlannerException.conflict("host " + hostname + " already exists", List.of(new FieldError("hostname", "already exists")));
+        }
+        Instant now = Instant.now(clock);
+        Host h = new Host();
+        h.source = Host.MANUAL;
+        h.createdAt = now;
+        apply(h, fields, now);
+        h.persist();
+        audit.record("HOST_CREATED", "host", hostname, null, snapshot(h), null);
+        reclassify();
+        return view(h);
+    }
+
+    public HostView update(String hostname, HostInput input) {
+        Host h = find(hostname);
+        if (input.hostname() != null && !Names.hostname(input.hostname()).equals(h.hostname)) {
+            throw PlannerException.invalid("hostname", "cannot be changed (it is " + h.hostname + "); create a new host instead");
+        }
+        checkVersion(h, input.version(), true);
+        InventoryHost fields = validate(input, h.hostname);
+        Map<String, Object> before = snapshot(h);
+        if (!differences(h, fields).isEmpty()) {
+            apply(h, fields, Instant.now(clock));
+            audit.record("HOST_UPDATED", "host", h.hostname, before, snapshot(h), null);
+            Host.flush();
+            reclassify();
+        }
+        return view(h);
+    }
+
+    public void delete(String hostname) {
+        Host h = find(hostname);
+        audit.record("HOST_DELETED", "host", h.hostname, snapshot(h), null, null);
+        h.delete();
+        Host.flush();
+        reclassify();
+    }
+
+    // ---------------------------------------------------------------- overrides
+
+    public HostView override(String hostname, Classification classification, String reason, Integer version) {
+        List<FieldError> errors = new ArrayList<>();
+        if (classification == null) {
+            errors.add(new FieldError("classification", "required: one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN"));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", "required: say why the rules are wrong for this host"));
+        } else if (reason.length() > 2000) {
+            errors.add(new FieldError("reason", "at most 2000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlannerException.invalid("the override is incomplete", errors);
+        }
+        Host h = find(hostname);
+        checkVersion(h, version, false);
+        Map<String, Object> before = overrideState(h);
+        h.overrideClassification = classification;
+        h.overrideReason = reason.strip();
+        h.overrideBy = audit.actor();
+        h.overrideAt = Instant.now(clock);
+        h.updatedAt = h.overrideAt;
+        audit.record("CLASSIFICATION_OVERRIDDEN", "host", h.hostname, before, overrideState(h), h.overrideReason);
+        Host.flush();
+        return view(h);
+    }
+
+    public HostView clearOverride(String hostname, Integer version) {
+        Host h = find(hostname);
+        checkVersion(h, version, false);
+        if (h.overrideClassification != null) {
+            Map<String, Object> before = overrideState(h);
+            h.overrideClassification = null;
+            h.overrideReason = null;
+            h.overrideBy = null;
+            h.overrideAt = null;
+            h.updatedAt = Instant.now(clock);
+            audit.record("CLASSIFICATION_OVERRIDE_CLEARED", "host", h.hostname, before, overrideState(h), null);
+            Host.flush();
+        }
+        return view(h);
+    }
+
+    // ---------------------------------------------------------------- classification
+
+    /** Classifies the whole fleet again (after a change, at start-up, when the target moves); returns how many changed. */
+    public int reclassify() {
+        List<Host> hosts = allHosts();
+        Map<String, Verdict> verdicts = classifier.classify(hosts.stream().map(Host::facts).toList(), releases.policy());
+        int changed = 0;
+        for (Host h : hosts) {
+            changed += store(h, verdicts.get(h.hostname), true) ? 1 : 0;
+        }
+        return changed;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** Filtered, sorted and paged in the database; only the page is loaded. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HostPage list(HostFilter filter, int page, int size) {
+        var query = Host.<Host>find(filter.where(), filter.sort(), filter.parameters());
+        List<HostView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list().stream().map(this::view).toList();
+        return new HostPage(items, query.count());
+    }
+
+    public record HostPage(List<HostView> items, long total) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HostView get(String hostname) {
+        return view(find(hostname));
+    }
+
+    HostView view(Host h) {
+        return HostView.from(h, releases.policy());
+    }
+
+    TargetPolicy policy() {
+        return releases.policy();
+    }
+
+    private Host find(String hostname) {
+        return Host.byHostname(hostname).orElseThrow(() -> PlannerException.notFound("no host named " + Names.hostname(hostname)));
+    }
+
+    private static List<Host> allHosts() {
+        return Host.<Host>listAll();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Writes a verdict to the host; when {@code audited}, a change of class is recorded. True if anything changed. */
+    private boolean store(Host h, Verdict v, boolean audited) {
+        String reasons = Json.write(v.reasons());
+        var eol = v.release() == null ? null : v.release().eol();
+        if (h.classification == v.classification() && h.rule.equals(v.rule()) && h.reasonsJson.equals(reasons) && Objects.equals(h.eol, eol)) {
+            return false;
+        }
+        if (audited && h.classification != v.classification()) {
+            audit.record("CLASSIFICATION_CHANGED", "host", h.hostname,
+                    Map.of("classification", h.classification, "rule", h.rule),
+                    Map.of("classification", v.classification(), "rule", v.rule()), String.join("; ", v.reasons()));
+        }
+        h.classification = v.classification();
+        h.rule = v.rule();
+        h.reasonsJson = reasons;
+        h.eol = eol;
+        return true;
+    }
+
+    private static Classification effective(Host h, Verdict v) {
+        return h.overrideClassification != null ? h.overrideClassification : v.classification();
+    }
+
+    private static void apply(Host h, InventoryHost ih, Instant now) {
+        h.hostname = ih.hostname();
+        h.distro = ih.distro();
+        h.osVersion = ih.version();
+        h.osFrom = ih.osFrom();
+        replace(h.services, ih.services());
+        replace(h.groups, ih.groups());
+        replace(h.dependsOn, ih.dependsOn());
+        h.stateful = ih.stateful();
+        h.replaceable = ih.replaceable();
+        h.isPublic = ih.isPublic();
+        h.varsJson = Json.write(ih.vars());
+        h.updatedAt = now;
+    }
+
+    private static void replace(java.util.Set<String> target, Collection<String> values) {
+        if (!target.equals(new java.util.HashSet<>(values))) {
+            target.clear();
+            target.addAll(values);
+        }
+    }
+
+    static List<String> differences(Host h, InventoryHost ih) {
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(h.distro, ih.distro()) || !Objects.equals(h.osVersion, ih.version()) || !Objects.equals(h.osFrom, ih.osFrom())) {
+            fields.add("os");
+        }
+        if (!h.services.equals(ih.services())) {
+            fields.add("services");
+        }
+        if (!h.groups.equals(ih.groups())) {
+            fields.add("groups");
+        }
+        if (h.stateful != ih.stateful()) {
+            fields.add("stateful");
+        }
+        if (h.replaceable != ih.replaceable()) {
+            fields.add("replaceable");
+        }
+        if (h.isPublic != ih.isPublic()) {
+            fields.add("public");
+        }
+        if (!h.dependsOn.equals(ih.dependsOn())) {
+            fields.add("dependsOn");
+        }
+        if (!h.varsJson.equals(Json.write(ih.vars()))) {
+            fields.add("vars");
+        }
+        return fields;
+    }
+
+    private static HostFacts facts(InventoryHost ih) {
+        return new HostFacts(ih.hostname(), ih.distro(), ih.version(), ih.services(), ih.groups(),
+                ih.stateful(), ih.replaceable(), ih.isPublic(), ih.dependsOn());
+    }
+
+    private static Map<String, Object> snapshot(Host h) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("hostname", h.hostname);
+        s.put("os", h.distro == null ? null : h.distro + "-" + h.osVersion);
+        s.put("services", new TreeSet<>(h.services));
+        s.put("groups", new TreeSet<>(h.groups));
+        s.put("stateful", h.stateful);
+        s.put("replaceable", h.replaceable);
+        s.put("public", h.isPublic);
+        s.put("dependsOn", new TreeSet<>(h.dependsOn));
+        s.put("vars", h.vars());
+        s.put("source", h.source);
+        return s;
+    }
+
+    private static Map<String, Object> overrideState(Host h) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("classification", h.effectiveClassification());
+        s.put("source", h.overrideClassification == null ? "RULE" : "OVERRIDE");
+        s.put("reason", h.overrideReason);
+        return s;
+    }
+
+    private static String summary(String what, Collection<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        List<String> shown = new ArrayList<>(names).subList(0, Math.min(names.size(), 20));
+        return what + ": " + String.join(", ", shown) + (names.size() > shown.size() ? " … (" + names.size() + ")" : "") + ". ";
+    }
+
+    private static void checkVersion(Host h, Integer version, boolean required) {
+        if (version == null && required) {
+            throw PlannerException.invalid("version", "required: send the version you read, so concurrent edits are caught");
+        }
+        if (version != null && version != h.version) {
+            throw PlannerException.conflict("host " + h.hostname + " was changed by someone else (your version " + version
+                    + ", now " + h.version + "): reload it and apply your change again", List.of(new FieldError("version", "stale")));
+        }
+    }
+
+    /** Checks a hand-typed host, naming each bad field; returns it in the shape an inventory gives. */
+    static InventoryHost validate(HostInput in, String hostname) {
+        List<FieldError> errors = new ArrayList<>();
+        if (hostname == null || hostname.isEmpty()) {
+            errors.add(new FieldError("hostname", "required"));
+        } else if (!Names.isHostname(hostname)) {
+            errors.add(new FieldError("hostname", "not a valid host name (letters, digits, dashes, dots; at most 253 characters)"));
+        }
+        String distro = null;
+        String version = null;
+        if (in.os() != null && (in.os().distro() != null || in.os().version() != null)) {
+            distro = in.os().distro() == null ? "" : in.os().distro().trim().toLowerCase(java.util.Locale.ROOT);
+            version = in.os().version() == null ? "" : in.os().version().trim();
+            if (!Names.DISTRO.matcher(distro).matches()) {
+                errors.add(new FieldError("os.distro", "required with os: a lower-case name such as ubuntu"));
+            }
+            if (!Names.VERSION.matcher(version).matches()) {
+                errors.add(new FieldError("os.version", "required with os: a version such as 12.04"));
+            }
+        }
+        TreeSet<String> services = names(in.services(), "services", false, errors);
+        TreeSet<String> groups = names(in.groups(), "groups", false, errors);
+        TreeSet<String> dependsOn = names(in.dependsOn(), "dependsOn", true, errors);
+        if (hostname != null && dependsOn.contains(hostname)) {
+            errors.add(new FieldError("dependsOn", "a host cannot depend on itself"));
+        }
+        Map<String, Object> vars = in.vars() == null ? Map.of() : in.vars();
+        vars.keySet().stream().filter(InventoryResolver.PLANNER_VARS::contains).forEach(k ->
+                errors.add(new FieldError("vars." + k, "`" + k + "` has its own field; set it there")));
+        if (Json.write(vars).length() > 100_000) {
+            errors.add(new FieldError("vars", "at most 100,000 characters of JSON"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlannerException.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are invalid", errors);
+        }
+        return new InventoryHost(hostname, distro, version, distro == null ? null : Host.MANUAL, services, groups,
+                Boolean.TRUE.equals(in.stateful()), Boolean.TRUE.equals(in.replaceable()), Boolean.TRUE.equals(in.isPublic()),
+                dependsOn, new java.util.TreeMap<>(vars));
+    }
+
+    private static TreeSet<String> names(List<String> values, String field, boolean hostnames, List<FieldError> errors) {
+        TreeSet<String> names = new TreeSet<>();
+        if (values == null) {
+            return names;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i) == null ? "" : hostnames ? Names.hostname(values.get(i)) : values.get(i).trim();
+            if (hostnames ? Names.isHostname(v) : Names.NAME.matcher(v).matches()) {
+                names.add(v);
+            } else {
+                errors.add(new FieldError(field + "[" + i + "]", hostnames ? "not a valid host name" : "use letters, digits, dots, dashes and underscores"));
+            }
+        }
+        return names;
+    }
+}

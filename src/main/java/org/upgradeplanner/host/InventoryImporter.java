@@ -1,0 +1,80 @@
+package org.upgradeplanner.host;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.upgradeplanner.support.PlannerConfig;
+import org.upgradeplanner.support.PlannerException;
+
+/**
+ * Parses inventories (outside any transaction) and hands the hosts to {@link HostService}. At start-up, imports the
+ * inventory folder when the database holds no hosts, one source per file, and classifies the fleet again.
+ */
+@ApplicationScoped
+public class InventoryImporter {
+
+    private static final Logger LOG = Logger.getLogger(InventoryImporter.class);
+
+    private final HostService hosts;
+    private final PlannerConfig config;
+
+    InventoryImporter(HostService hosts, PlannerConfig config) {
+        this.hosts = hosts;
+        this.config = config;
+    }
+
+    public ImportResult importText(String source, String file, InventoryParser.Format format, String text, boolean dryRun) {
+        List<InventoryHost> parsed;
+        try {
+            parsed = parser().parse(file, format, text);
+        } catch (InventoryException e) {
+            throw PlannerException.invalid("The inventory is malformed: " + e.getMessage(), e.errors().subList(0, Math.min(e.errors().size(), 100)));
+        }
+        return hosts.importHosts(source, parsed, dryRun);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (hosts.count() > 0) {
+            int changed = hosts.reclassify();
+            LOG.infof("Fleet classified again at start-up: %d host(s) changed class", changed);
+            return;
+        }
+        Path dir = config.inventory().path();
+        if (!Files.isDirectory(dir)) {
+            LOG.infof("No inventory folder at %s: starting with an empty fleet", dir.toAbsolutePath());
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            LOG.errorf("Cannot list inventory folder %s: %s", dir, e.getMessage());
+            return;
+        }
+        List<ImportResult> results = new ArrayList<>();
+        for (Path file : files) {
+            String source = file.toString();
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                results.add(importText(source, file.getFileName().toString(), InventoryParser.Format.YAML, text, false));
+            } catch (IOException | PlannerException e) {
+                String details = e instanceof PlannerException p ? p.errors().toString() : "";
+                LOG.errorf("Start-up import of %s failed, nothing imported from it: %s %s", file, e.getMessage(), details);
+            }
+        }
+        LOG.infof("Imported %d host(s) from %d inventory file(s) in %s",
+                results.stream().mapToInt(ImportResult::added).sum(), results.size(), dir);
+    }
+
+    private InventoryParser parser() {
+        return new InventoryParser(new FactCache(config.inventory().path().resolve("facts")));
+    }
+}

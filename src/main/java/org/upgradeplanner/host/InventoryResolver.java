@@ -1,0 +1,195 @@
+package org.upgradeplanner.host;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import org.upgradeplanner.host.InventoryModel.Group;
+import org.upgradeplanner.host.InventoryModel.Value;
+
+/**
+ * Resolves an inventory's variables the way Ansible does: {@code all}'s vars, then each group's from the shallowest
+ * to the deepest (siblings by name), then the host's own; the OS falls back to the fact cache. Checks the variables
+ * the planner reads and reports every problem at once.
+ */
+public final class InventoryResolver {
+
+    static final Set<String> PLANNER_VARS = Set.of("os", "services", "stateful", "replaceable", "public", "depends_on");
+    /** Groups every host is in: they say nothing about pools. */
+    private static final Set<String> IMPLICIT_GROUPS = Set.of("all", "ungrouped");
+
+    private final FactCache facts;
+
+    public InventoryResolver(FactCache facts) {
+        this.facts = facts;
+    }
+
+    List<InventoryHost> resolve(InventoryModel model) throws InventoryException {
+        Map<String, Integer> depth = depths(model);
+        Map<String, Set<String>> parents = new HashMap<>();
+        model.groups.values().forEach(g -> g.children.forEach(c -> parents.computeIfAbsent(c, k -> new HashSet<>()).add(g.name)));
+        Map<String, Set<String>> direct = new HashMap<>();
+        model.groups.values().forEach(g -> g.hosts.forEach(h -> direct.computeIfAbsent(h, k -> new TreeSet<>()).add(g.name)));
+
+        Map<String, InventoryHost> hosts = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Value>> e : model.hostVars.entrySet()) {
+            String hostname = Names.hostname(e.getKey());
+            if (!Names.isHostname(hostname)) {
+                model.error(e.getKey(), model.source, "`" + e.getKey() + "` is not a valid host name");
+                continue;
+            }
+            Set<String> memberOf = direct.getOrDefault(e.getKey(), Set.of());
+            List<Group> chain = new ArrayList<>();
+            ancestors(model, memberOf, parents, chain, new HashSet<>());
+            if (model.groups.containsKey("all")) {
+                chain.add(model.groups.get("all"));
+            }
+            chain.sort(Comparator.<Group>comparingInt(g -> depth.getOrDefault(g.name, 1)).thenComparing(g -> g.name));
+            Map<String, Value> vars = new LinkedHashMap<>();
+            chain.forEach(g -> vars.putAll(g.vars));
+            vars.putAll(e.getValue());
+            TreeSet<String> groups = new TreeSet<>(memberOf);
+            groups.removeAll(IMPLICIT_GROUPS);
+            InventoryHost host = host(model, hostname, groups, vars);
+            if (host != null) {
+                hosts.merge(hostname, host, (a, b) -> {
+                    model.error(e.getKey(), model.source, "host `" + hostname + "` is listed twice with different letter case");
+                    return a;
+                });
+            }
+        }
+        if (!model.errors.isEmpty()) {
+            throw new InventoryException(model.errors);
+        }
+        return List.copyOf(hosts.values());
+    }
+
+    private InventoryHost host(InventoryModel model, String hostname, TreeSet<String> groups, Map<String, Value> vars) {
+        int errorsBefore = model.errors.size();
+        String distro = null;
+        String version = null;
+        String osFrom = null;
+        Value os = vars.get("os");
+        if (os != null && os.value() != null) {
+            Matcher m = os.value() instanceof String s ? Names.OS.matcher(s.trim().toLowerCase(Locale.ROOT)) : null;
+            if (m == null || !m.matches()) {
+                model.error(os.path(), os.where(), "`os` must look like ubuntu-12.04 (distro, dash, version), not `" + os.value() + "`");
+            } else {
+                distro = m.group(1);
+                version = m.group(m.groupCount());
+                osFrom = "inventory";
+            }
+        } else {
+            try {
+                var fact = facts.os(hostname);
+                if (fact.isPresent()) {
+                    distro = fact.get().distro();
+                    version = fact.get().version();
+                    osFrom = "facts";
+                    if (!Names.DISTRO.matcher(distro).matches() || !Names.VERSION.matcher(version).matches()) {
+                        model.error(hostname, facts.where(hostname), "facts name an OS this planner cannot read: " + distro + " " + version);
+                    }
+                }
+            } catch (IOException ex) {
+                model.error(hostname, facts.where(hostname), ex.getMessage());
+            }
+        }
+        TreeSet<String> services = names(model, vars.get("services"), false);
+        TreeSet<String> dependsOn = names(model, vars.get("depends_on"), true);
+        if (dependsOn.contains(hostname)) {
+            Value d = vars.get("depends_on");
+            model.error(d.path(), d.where(), "host `" + hostname + "` cannot depend on itself");
+        }
+        boolean stateful = bool(model, vars.get("stateful"));
+        boolean replaceable = bool(model, vars.get("replaceable"));
+        boolean isPublic = bool(model, vars.get("public"));
+        Map<String, Object> free = new LinkedHashMap<>();
+        vars.forEach((k, v) -> {
+            if (!PLANNER_VARS.contains(k)) {
+                free.put(k, v.value());
+            }
+        });
+        if (model.errors.size() > errorsBefore) {
+            return null;
+        }
+        return new InventoryHost(hostname, distro, version, osFrom, services, groups, stateful, replaceable, isPublic, dependsOn, free);
+    }
+
+    private static TreeSet<String> names(InventoryModel model, Value v, boolean hostnames) {
+        TreeSet<String> names = new TreeSet<>();
+        if (v == null || v.value() == null) {
+            return names;
+        }
+        Collection<?> items = v.value() instanceof Collection<?> c ? c : List.of(v.value());
+        for (Object item : items) {
+            String name = item instanceof String s ? (hostnames ? Names.hostname(s) : s.trim()) : null;
+            boolean ok = name != null && (hostnames ? Names.isHostname(name) : Names.NAME.matcher(name).matches());
+            if (ok) {
+                names.add(name);
+            } else {
+                model.error(v.path(), v.where(), (hostnames ? "not a host name: `" : "not a service name (letters, digits, . _ -): `") + item + "`");
+            }
+        }
+        return names;
+    }
+
+    private static boolean bool(InventoryModel model, Value v) {
+        if (v == null || v.value() == null) {
+            return false;
+        }
+        if (v.value() instanceof Boolean b) {
+            return b;
+        }
+        String s = String.valueOf(v.value()).trim().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> {
+                String name = v.path().substring(v.path().lastIndexOf('.') + 1);
+                model.error(v.path(), v.where(), "`" + name + "` must be true or false, not `" + v.value() + "`");
+                yield false;
+            }
+        };
+    }
+
+    private static void ancestors(InventoryModel model, Set<String> groups, Map<String, Set<String>> parents, List<Group> into, Set<String> seen) {
+        for (String g : groups) {
+            if (seen.add(g)) {
+                into.add(model.groups.get(g));
+                ancestors(model, parents.getOrDefault(g, Set.of()), parents, into, seen);
+            }
+        }
+    }
+
+    /** Depth below {@code all} (which is 0; a top-level group is 1), the longest way down; a cycle is an error. */
+    private static Map<String, Integer> depths(InventoryModel model) {
+        Map<String, Integer> depth = new HashMap<>();
+        for (String g : model.groups.keySet()) {
+            visit(model, g, g.equals("all") ? 0 : 1, depth, new HashSet<>());
+        }
+        return depth;
+    }
+
+    private static void visit(InventoryModel model, String group, int d, Map<String, Integer> depth, Set<String> path) {
+        if (!path.add(group)) {
+            model.error(group, model.source, "group `" + group + "` is its own ancestor (children form a cycle)");
+            return;
+        }
+        if (depth.getOrDefault(group, -1) < d) {
+            depth.put(group, d);
+            for (String child : model.groups.get(group).children) {
+                visit(model, child, d + 1, depth, path);
+            }
+        }
+        path.remove(group);
+    }
+}

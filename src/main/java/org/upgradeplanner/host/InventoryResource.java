@@ -1,0 +1,44 @@
+package org.upgradeplanner.host;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.support.PlannerException;
+
+@Path("/api/inventory/import")
+@RolesAllowed(Accounts.ADMIN)
+public class InventoryResource {
+
+    private final InventoryImporter importer;
+
+    InventoryResource(InventoryImporter importer) {
+        this.importer = importer;
+    }
+
+    /**
+     * Imports one Ansible YAML inventory ({@code application/yaml}) or the JSON {@code ansible-inventory --list} prints
+     * ({@code application/json}); all or nothing. {@code source} names what this inventory replaces.
+     */
+    @POST
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public ImportResult importInventory(String body, @QueryParam("source") @DefaultValue("api") String source,
+                                        @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                        @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        if (body == null || body.isBlank()) {
+            throw PlannerException.invalid("body", "the inventory is empty");
+        }
+        if (source.isBlank() || source.length() > 200 || source.equals(Host.MANUAL) || source.chars().anyMatch(Character::isISOControl)) {
+            throw PlannerException.invalid("source", "1 to 200 printable characters, not `" + Host.MANUAL + "`");
+        }
+        MediaType type = headers.getMediaType();
+        InventoryParser.Format format = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                ? InventoryParser.Format.JSON : InventoryParser.Format.YAML;
+        return importer.importText(source.trim(), "request body", format, body, dryRun);
+    }
+}

@@ -1,0 +1,111 @@
+package org.upgradeplanner.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.upgradeplanner.support.Problem.FieldError;
+
+/** The one table from exceptions to problem+json: no stack trace or class name ever reaches a client. */
+public class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    public static Response response(int status, String title, String detail, List<FieldError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, errors))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response planner(PlannerException e) {
+        return response(e.kind().status, e.kind().title, e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return response(400, "Invalid request", detail, errors);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response staleWrite(Exception e) {
+        return response(409, "Conflict",
+                "Someone else changed this record since you read it: reload it and apply your change again.",
+                List.of(new FieldError("version", "stale version")));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String message = e.getOriginalMessage() == null ? "unreadable" : firstLine(e.getOriginalMessage());
+        return response(400, "Invalid request", "Malformed JSON" + (field.isEmpty() ? "" : " in field '" + field + "'") + where + ": " + message,
+                List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(Exception e) {
+        return Response.fromResponse(response(401, "Unauthorized", "A valid login is required.", List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Upgrade Planner\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(403, "Forbidden", "Your account may not do this.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return response(status, reason, e.getMessage() == null ? reason : e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        // "create.body.hostname" -> "hostname"; "list.size" -> "size"
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

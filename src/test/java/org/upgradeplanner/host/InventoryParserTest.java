@@ -1,0 +1,250 @@
+package org.upgradeplanner.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.upgradeplanner.support.Problem.FieldError;
+
+class InventoryParserTest {
+
+    @TempDir
+    Path facts;
+
+    private Map<String, InventoryHost> yaml(String text) throws InventoryException {
+        return new InventoryParser(new FactCache(facts)).parse("fleet.yaml", InventoryParser.Format.YAML, text).stream()
+                .collect(Collectors.toMap(InventoryHost::hostname, Function.identity()));
+    }
+
+    private List<FieldError> errors(String text) {
+        return assertThrows(InventoryException.class, () -> yaml(text)).errors();
+    }
+
+    private static final String FLEET = """
+            all:
+              vars:
+                owner: infra
+                public: false
+              children:
+                ci:
+                  vars:
+                    datacenter: ord
+                    os: ubuntu-12.04
+                  children:
+                    zuul_mergers:
+                      vars:
+                        services: [zuul-merger]
+                        replaceable: true
+                      hosts:
+                        zm01.example.org:
+                        ZM02.example.org:
+                          os: ubuntu-14.04
+                          owner: ci-team
+                frontends:
+                  vars:
+                    public: true
+                  hosts:
+                    zm01.example.org:
+                    review.example.org:
+                      os: ubuntu-12.04
+                      services: [gerrit]
+                      stateful: yes
+                      depends_on: [db01.example.org]
+                db[01:02].example.org:
+                  hosts:
+                    db[01:02].example.org:
+                      services: mysql
+                      stateful: "true"
+            """;
+
+    @Test
+    void groupVarsAreInheritedDeepestGroupAndHostWin() throws Exception {
+        Map<String, InventoryHost> hosts = yaml(FLEET);
+        InventoryHost zm02 = hosts.get("zm02.example.org");
+        assertEquals("ubuntu", zm02.distro());
+        assertEquals("14.04", zm02.version(), "host vars win over group vars");
+        assertEquals(Set.of("zuul-merger"), zm02.services());
+        assertTrue(zm02.replaceable());
+        assertFalse(zm02.isPublic(), "from all's vars");
+        assertEquals(Map.of("owner", "ci-team", "datacenter", "ord"), zm02.vars());
+        assertEquals("inventory", zm02.osFrom());
+        assertEquals(Set.of("zuul_mergers"), zm02.groups(), "host names are lower-cased; groups are direct memberships");
+    }
+
+    @Test
+    void aHostInTwoGroupsGetsBothGroupsVars() throws Exception {
+        InventoryHost zm01 = yaml(FLEET).get("zm01.example.org");
+        assertEquals(Set.of("frontends", "zuul_mergers"), zm01.groups());
+        assertTrue(zm01.isPublic(), "from frontends");
+        assertTrue(zm01.replaceable(), "from zuul_mergers");
+        assertEquals("12.04", zm01.version(), "from ci, the parent of zuul_mergers");
+    }
+
+    @Test
+    void rangesSingleNamesAndYamlBooleansAreRead() throws Exception {
+        Map<String, InventoryHost> hosts = yaml(FLEET);
+        assertEquals(Set.of("zm01.example.org", "zm02.example.org", "review.example.org", "db01.example.org", "db02.example.org"), hosts.keySet());
+        assertEquals(Set.of("mysql"), hosts.get("db02.example.org").services());
+        assertTrue(hosts.get("db02.example.org").stateful());
+        assertTrue(hosts.get("review.example.org").stateful());
+        assertEquals(Set.of("db01.example.org"), hosts.get("review.example.org").dependsOn());
+    }
+
+    @Test
+    void siblingGroupsApplyInNameOrder() throws Exception {
+        Map<String, InventoryHost> hosts = yaml("""
+                all:
+                  children:
+                    b_group:
+                      vars: {os: ubuntu-14.04}
+                      hosts: {h1: }
+                    a_group:
+                      vars: {os: ubuntu-12.04}
+                      hosts: {h1: }
+                """);
+        assertEquals("14.04", hosts.get("h1").version(), "like Ansible: same depth, later name wins");
+    }
+
+    @Test
+    void factsFillInAMissingOs() throws Exception {
+        Files.writeString(facts.resolve("db01.example.org"),
+                "{\"ansible_distribution\": \"Ubuntu\", \"ansible_distribution_version\": \"12.04\", \"ansible_hostname\": \"db01\"}");
+        Files.writeString(facts.resolve("rh01.example.org"),
+                "{\"ansible_facts\": {\"ansible_distribution\": \"RedHat\", \"ansible_distribution_version\": \"7.9\"}}");
+        Map<String, InventoryHost> hosts = yaml("all:\n  hosts:\n    db01.example.org:\n    rh01.example.org:\n    nofacts.example.org:\n");
+        assertEquals("ubuntu", hosts.get("db01.example.org").distro());
+        assertEquals("12.04", hosts.get("db01.example.org").version());
+        assertEquals("facts", hosts.get("db01.example.org").osFrom());
+        assertEquals("rhel", hosts.get("rh01.example.org").distro());
+        assertNull(hosts.get("nofacts.example.org").distro());
+        assertNull(hosts.get("nofacts.example.org").osFrom());
+    }
+
+    @Test
+    void inventoryOsWinsOverFacts() throws Exception {
+        Files.writeString(facts.resolve("git04"), "{\"ansible_distribution\": \"Ubuntu\", \"ansible_distribution_version\": \"12.04\"}");
+        assertEquals("14.04", yaml("all:\n  hosts:\n    git04:\n      os: ubuntu-14.04\n").get("git04").version());
+    }
+
+    @Test
+    void brokenFactsFileIsAnError() throws IOException {
+        Files.writeString(facts.resolve("db01"), "{not json");
+        assertTrue(errors("all:\n  hosts:\n    db01:\n").get(0).message().startsWith("facts/db01: facts/db01 is not valid JSON"));
+    }
+
+    @Test
+    void yamlSyntaxErrorsNameLineAndColumn() {
+        FieldError e = errors("all:\n  hosts:\n    a: [unclosed\n").get(0);
+        assertTrue(e.message().startsWith("fleet.yaml line 4, column 1: not valid YAML"), e.message());
+    }
+
+    @Test
+    void emptyAndNonMappingFilesAreErrors() {
+        assertEquals("fleet.yaml: the file is empty: an inventory starts with `all:`", errors("").get(0).message());
+        assertEquals("fleet.yaml line 1: an inventory is a mapping of groups, starting with `all:`", errors("- a\n- b\n").get(0).message());
+    }
+
+    @Test
+    void duplicateKeysAreErrors() {
+        assertEquals("fleet.yaml line 4: duplicate key `a`", errors("all:\n  hosts:\n    a:\n    a:\n").get(0).message());
+    }
+
+    @Test
+    void badStructureNamesTheLine() {
+        List<FieldError> errors = errors("""
+                all:
+                  host:
+                    a:
+                  children:
+                    web:
+                      hosts: [a, b]
+                    db: just a string
+                """);
+        assertEquals(List.of(
+                "fleet.yaml line 2: group `all` has unexpected key `host` (expected hosts, vars or children)",
+                "fleet.yaml line 6: `hosts` of group `web` must be a mapping",
+                "fleet.yaml line 7: group `db` must be a mapping with hosts, vars or children"),
+                errors.stream().map(FieldError::message).toList());
+        assertEquals("all.host", errors.get(0).field());
+    }
+
+    @Test
+    void badPlannerVariablesNameTheLineAndValue() {
+        List<FieldError> errors = errors("""
+                all:
+                  hosts:
+                    a.example.org:
+                      os: ubuntu
+                      stateful: maybe
+                      services: [ok, "not ok!"]
+                      depends_on: ["-bad-"]
+                    bad_host!:
+                """);
+        List<String> messages = errors.stream().map(FieldError::message).toList();
+        assertTrue(messages.contains("fleet.yaml line 4: `os` must look like ubuntu-12.04 (distro, dash, version), not `ubuntu`"), messages.toString());
+        assertTrue(messages.contains("fleet.yaml line 5: `stateful` must be true or false, not `maybe`"), messages.toString());
+        assertTrue(messages.contains("fleet.yaml line 6: not a service name (letters, digits, . _ -): `not ok!`"), messages.toString());
+        assertTrue(messages.contains("fleet.yaml line 7: not a host name: `-bad-`"), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("`bad_host!` is not a valid host name")), messages.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.field().equals("all.hosts.a.example.org.stateful")));
+    }
+
+    @Test
+    void selfDependencyAndGroupCyclesAreErrors() {
+        assertTrue(errors("all:\n  hosts:\n    a:\n      depends_on: [A]\n").get(0).message().contains("cannot depend on itself"));
+        assertTrue(errors("all:\n  children:\n    x:\n      children:\n        y:\n          children:\n            x:\n")
+                .stream().anyMatch(e -> e.message().contains("children form a cycle")));
+    }
+
+    @Test
+    void hugeRangesAreRefused() {
+        assertTrue(errors("all:\n  hosts:\n    h[0:999999]:\n").get(0).message().contains("empty or too large"));
+    }
+
+    @Test
+    void ansibleInventoryListJsonIsRead() throws Exception {
+        String json = """
+                {
+                  "_meta": {"hostvars": {
+                      "zm01.example.org": {"os": "ubuntu-12.04", "services": ["zuul-merger"], "replaceable": true, "rack": "r1"},
+                      "review.example.org": {"os": "ubuntu-12.04", "stateful": true}
+                  }},
+                  "all": {"children": ["ungrouped", "ci"]},
+                  "ci": {"children": ["zuul_mergers"], "vars": {"public": true}},
+                  "zuul_mergers": {"hosts": ["zm01.example.org"]},
+                  "ungrouped": {"hosts": ["review.example.org"]}
+                }
+                """;
+        Map<String, InventoryHost> hosts = new InventoryParser(FactCache.none()).parse("list.json", InventoryParser.Format.JSON, json)
+                .stream().collect(Collectors.toMap(InventoryHost::hostname, Function.identity()));
+        InventoryHost zm01 = hosts.get("zm01.example.org");
+        assertEquals(Set.of("zuul_mergers"), zm01.groups());
+        assertTrue(zm01.isPublic(), "group vars of a parent group reach members (exported inventories keep them there)");
+        assertEquals(Map.of("rack", "r1"), zm01.vars());
+        assertEquals(Set.of(), hosts.get("review.example.org").groups(), "ungrouped is no pool");
+        assertTrue(hosts.get("review.example.org").stateful());
+    }
+
+    @Test
+    void malformedJsonNamesLineOrPath() {
+        InventoryParser p = new InventoryParser(FactCache.none());
+        FieldError syntax = assertThrows(InventoryException.class, () -> p.parse("list.json", InventoryParser.Format.JSON, "{\n \"all\": [}")).errors().get(0);
+        assertTrue(syntax.message().startsWith("list.json line 2, column 10: not valid JSON"), syntax.message());
+        FieldError shape = assertThrows(InventoryException.class,
+                () -> p.parse("list.json", InventoryParser.Format.JSON, "{\"web\": {\"hosts\": \"a\"}}")).errors().get(0);
+        assertEquals("web.hosts", shape.field());
+        assertEquals("list.json: `web.hosts` must be a list of names", shape.message());
+    }
+}
