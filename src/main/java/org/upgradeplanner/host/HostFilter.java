@@ -1,7 +1,6 @@
 package org.upgradeplanner.host;
 
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,11 +104,13 @@ public record HostFilter(Classification classification, String distro, String ve
         return p;
     }
 
-    Sort sort() {
+    /** Written out rather than a Panache {@code Sort}, which drops NULLS LAST on a descending column. */
+    String orderBy() {
         List<String> columns = SORTS.get(sortField);
-        Sort s = Sort.by(columns.get(0), descending ? Sort.Direction.Descending : Sort.Direction.Ascending);
-        columns.stream().skip(1).forEach(c -> s.and(c));
-        return s;
+        // Unknown values (no OS, no EOL) go last either way.
+        StringBuilder order = new StringBuilder(" order by ").append(columns.get(0)).append(descending ? " desc" : " asc").append(" nulls last");
+        columns.stream().skip(1).forEach(c -> order.append(", ").append(c).append(" asc nulls last"));
+        return order.toString();
     }
 
     private static String blankToNull(String s) {

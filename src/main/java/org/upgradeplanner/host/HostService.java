@@ -172,7 +172,7 @@ public class HostService {
         h.persist();
         audit.record("HOST_CREATED", "host", hostname, null, snapshot(h), null);
         reclassify();
-        return view(h);
+        return flushedView(h);
     }
 
     public HostView update(String hostname, HostInput input) {
@@ -189,7 +189,7 @@ public class HostService {
             Host.flush();
             reclassify();
         }
-        return view(h);
+        return flushedView(h);
     }
 
     public void delete(String hostname) {
@@ -224,8 +224,7 @@ public class HostService {
         h.overrideAt = Instant.now(clock);
         h.updatedAt = h.overrideAt;
         audit.record("CLASSIFICATION_OVERRIDDEN", "host", h.hostname, before, overrideState(h), h.overrideReason);
-        Host.flush();
-        return view(h);
+        return flushedView(h);
     }
 
     public HostView clearOverride(String hostname, Integer version) {
@@ -239,9 +238,8 @@ public class HostService {
             h.overrideAt = null;
             h.updatedAt = Instant.now(clock);
             audit.record("CLASSIFICATION_OVERRIDE_CLEARED", "host", h.hostname, before, overrideState(h), null);
-            Host.flush();
         }
-        return view(h);
+        return flushedView(h);
     }
 
     // ---------------------------------------------------------------- classification
@@ -262,7 +260,7 @@ public class HostService {
     /** Filtered, sorted and paged in the database; only the page is loaded. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public HostPage list(HostFilter filter, int page, int size) {
-        var query = Host.<Host>find(filter.where(), filter.sort(), filter.parameters());
+        var query = Host.<Host>find(filter.where() + filter.orderBy(), filter.parameters());
         List<HostView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list().stream().map(this::view).toList();
         return new HostPage(items, query.count());
     }
@@ -273,6 +271,12 @@ public class HostService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public HostView get(String hostname) {
         return view(find(hostname));
+    }
+
+    /** The view after the change is written, so its {@code version} is the one a following PUT must send. */
+    private HostView flushedView(Host h) {
+        Host.flush();
+        return view(h);
     }
 
     HostView view(Host h) {
@@ -293,14 +297,17 @@ public class HostService {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Writes a verdict to the host; when {@code audited}, a change of class is recorded. True if anything changed. */
+    /**
+     * Writes a verdict to the host; when {@code audited}, a change of class is recorded (not a new host's first one:
+     * its rule is still empty). True if anything changed.
+     */
     private boolean store(Host h, Verdict v, boolean audited) {
         String reasons = Json.write(v.reasons());
         var eol = v.release() == null ? null : v.release().eol();
         if (h.classification == v.classification() && h.rule.equals(v.rule()) && h.reasonsJson.equals(reasons) && Objects.equals(h.eol, eol)) {
             return false;
         }
-        if (audited && h.classification != v.classification()) {
+        if (audited && !h.rule.isEmpty() && h.classification != v.classification()) {
             audit.record("CLASSIFICATION_CHANGED", "host", h.hostname,
                     Map.of("classification", h.classification, "rule", h.rule),
                     Map.of("classification", v.classification(), "rule", v.rule()), String.join("; ", v.reasons()));

@@ -63,7 +63,10 @@ final class JsonInventoryReader {
                     group.hosts.add(h);
                     model.hostVars.computeIfAbsent(h, k -> new LinkedHashMap<>());
                 });
-                case "children" -> names(model, value, path, file).forEach(group.children::add);
+                case "children" -> names(model, value, path, file).forEach(c -> {
+                    group.children.add(c);
+                    model.group(c);
+                });
                 case "vars" -> vars(model, value, path, file, group.vars);
                 default -> model.error(path, file, "group `" + name + "` has unexpected key `" + e.getKey() + "` (expected hosts, vars or children)");
             }
