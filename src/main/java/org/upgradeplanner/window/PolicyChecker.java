@@ -1,0 +1,119 @@
+package org.upgradeplanner.window;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks windows against the scheduling policy. It knows nothing of how windows were made (by hand or by the
+ * planner): it is the independent judge of any plan. Only active windows (not cancelled, not completed) count.
+ */
+public final class PolicyChecker {
+
+    private final SchedulingPolicy policy;
+
+    public PolicyChecker(SchedulingPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Every breach of a new or changed window against the others (which may include its old self: skipped by id). */
+    public List<Breach> check(WindowSpec candidate, List<WindowSpec> all, Instant now) {
+        List<Breach> breaches = new ArrayList<>();
+        if (!candidate.state().isActive()) {
+            return breaches;
+        }
+        List<WindowSpec> others = all.stream()
+                .filter(w -> w.state().isActive() && (candidate.id() == null || !candidate.id().equals(w.id())))
+                .toList();
+        Long id = candidate.id();
+        for (WindowSpec other : others) {
+            if (!candidate.overlaps(other)) {
+                continue;
+            }
+            Set<String> hosts = intersection(candidate.hosts(), other.hosts());
+            if (!hosts.isEmpty()) {
+                breaches.add(new Breach(id, Breach.Rule.HOST_OVERLAP, "hosts",
+                        String.join(", ", hosts) + " already in overlapping " + other.label()));
+            }
+            Set<String> services = intersection(candidate.services(), other.services());
+            if (!services.isEmpty()) {
+                breaches.add(new Breach(id, Breach.Rule.SERVICE_OVERLAP, "services",
+                        "service " + String.join(", ", services) + " already down in overlapping " + other.label()));
+            }
+        }
+        for (SchedulingPolicy.Freeze f : policy.freezes()) {
+            if (candidate.overlaps(f.start(), f.end())) {
+                breaches.add(new Breach(id, Breach.Rule.FREEZE, "start",
+                        "overlaps the freeze " + f.label() + " (" + f.start() + " to " + f.end() + ")"));
+            }
+        }
+        if (candidate.state() == WindowState.DRAFT || candidate.state() == WindowState.SCHEDULED) {
+            Duration notice = Duration.between(now, candidate.start());
+            if (notice.compareTo(policy.minimumNotice()) < 0) {
+                breaches.add(new Breach(id, Breach.Rule.NOTICE, "start", "starts in " + human(notice)
+                        + ", less than the minimum notice of " + human(policy.minimumNotice())));
+            }
+        }
+        int concurrent = 1 + maxOverlapping(candidate, others);
+        if (concurrent > policy.maxConcurrentWindows()) {
+            breaches.add(new Breach(id, Breach.Rule.CONCURRENCY, "start", concurrent
+                    + " windows would run at the same time; the policy allows " + policy.maxConcurrentWindows()));
+        }
+        if (candidate.hosts().size() > policy.maxHostsPerWindow()) {
+            breaches.add(new Breach(id, Breach.Rule.HOSTS_PER_WINDOW, "hosts", candidate.hosts().size()
+                    + " hosts in one window; the policy allows " + policy.maxHostsPerWindow()));
+        }
+        return breaches;
+    }
+
+    /** Every breach across all windows, each window checked against all the others. */
+    public List<Breach> checkAll(List<WindowSpec> all, Instant now) {
+        List<Breach> breaches = new ArrayList<>();
+        all.stream().sorted(Comparator.comparing(WindowSpec::start)).forEach(w -> breaches.addAll(check(w, all, now)));
+        return breaches;
+    }
+
+    /** The most of {@code others} that run at one instant inside the candidate. */
+    private static int maxOverlapping(WindowSpec candidate, List<WindowSpec> others) {
+        List<Instant[]> events = new ArrayList<>();
+        for (WindowSpec o : others) {
+            if (candidate.overlaps(o)) {
+                Instant from = o.start().isBefore(candidate.start()) ? candidate.start() : o.start();
+                Instant to = o.end().isAfter(candidate.end()) ? candidate.end() : o.end();
+                events.add(new Instant[] {from, to});
+            }
+        }
+        List<Instant> starts = events.stream().map(e -> e[0]).sorted().toList();
+        List<Instant> ends = events.stream().map(e -> e[1]).sorted().toList();
+        int max = 0;
+        int open = 0;
+        int j = 0;
+        for (Instant s : starts) {
+            while (j < ends.size() && !ends.get(j).isAfter(s)) {
+                open--;
+                j++;
+            }
+            open++;
+            max = Math.max(max, open);
+        }
+        return max;
+    }
+
+    private static Set<String> intersection(Set<String> a, Set<String> b) {
+        Set<String> both = new TreeSet<>(a);
+        both.retainAll(b);
+        return both;
+    }
+
+    static String human(Duration d) {
+        if (d.isNegative()) {
+            return "the past";
+        }
+        long hours = d.toHours();
+        return hours >= 48 ? d.toDays() + " days" : hours >= 1 ? hours + " h" : d.toMinutes() + " min";
+    }
+}
