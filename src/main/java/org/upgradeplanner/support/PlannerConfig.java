@@ -3,6 +3,9 @@ package org.upgradeplanner.support;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +32,9 @@ public interface PlannerConfig {
     /** Release catalog sources. */
     Releases releases();
 
+    /** The scheduling policy every maintenance window is checked against. */
+    Policy policy();
+
     interface Account {
         /** Login name. */
         String user();
@@ -41,6 +47,44 @@ public interface PlannerConfig {
         /** Folder of Ansible YAML inventory files imported at start-up when the database holds no hosts. */
         @WithDefault("inventory")
         Path path();
+    }
+
+    interface Policy {
+        /** Time between a window's announcement draft and its start; {@code PT0S} turns the check off. */
+        @WithDefault("P7D")
+        Duration minimumNotice();
+
+        /** Durations before the start at which a reminder is due. */
+        @WithDefault("P1D")
+        List<Duration> reminders();
+
+        /** The preferred maintenance slots the planner uses. */
+        Slot slot();
+
+        /** Freeze periods as inclusive date ranges in the slot zone, {@code 2016-12-20/2017-01-03}. */
+        Optional<List<String>> freezes();
+
+        /** How many windows may run at the same time. */
+        @WithDefault("1")
+        int maxConcurrentWindows();
+
+        /** How many hosts one window may take down. */
+        @WithDefault("5")
+        int maxHostsPerWindow();
+    }
+
+    interface Slot {
+        /** RFC 5545 recurrence rule of the slot starts. */
+        @WithDefault("FREQ=WEEKLY;BYDAY=FR;BYHOUR=20;BYMINUTE=0")
+        String rrule();
+
+        /** IANA zone the rule is read in (and freeze dates). */
+        @WithDefault("UTC")
+        ZoneId zone();
+
+        /** Length of a slot: the planner's windows last this long. */
+        @WithDefault("PT4H")
+        Duration duration();
     }
 
     interface Releases {

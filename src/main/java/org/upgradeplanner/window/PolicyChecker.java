@@ -51,7 +51,8 @@ public final class PolicyChecker {
                         "overlaps the freeze " + f.label() + " (" + f.start() + " to " + f.end() + ")"));
             }
         }
-        if (candidate.state() == WindowState.DRAFT || candidate.state() == WindowState.SCHEDULED) {
+        boolean unannounced = candidate.state() == WindowState.DRAFT || candidate.state() == WindowState.SCHEDULED;
+        if (unannounced && !policy.minimumNotice().isZero()) { // PT0S turns the check off
             Duration notice = Duration.between(now, candidate.start());
             if (notice.compareTo(policy.minimumNotice()) < 0) {
                 breaches.add(new Breach(id, Breach.Rule.NOTICE, "start", "starts in " + human(notice)

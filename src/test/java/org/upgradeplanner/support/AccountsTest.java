@@ -47,6 +47,10 @@ class AccountsTest {
             public Releases releases() {
                 return Optional::empty;
             }
+
+            public Policy policy() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 

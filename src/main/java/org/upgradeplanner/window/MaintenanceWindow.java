@@ -1,0 +1,103 @@
+package org.upgradeplanner.window;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hibernate.annotations.BatchSize;
+
+/** A planned outage of some hosts and services. */
+@Entity
+@Table(name = "maintenance_window")
+public class MaintenanceWindow extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "maintenance_window_seq")
+    @SequenceGenerator(name = "maintenance_window_seq", sequenceName = "maintenance_window_seq", allocationSize = 50)
+    public Long id;
+
+    /** The iCalendar UID: minted once, never changed, never reused. */
+    @Column(nullable = false, length = 100, updatable = false)
+    public String uid;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(length = 8000)
+    public String description;
+
+    @Column(name = "start_at", nullable = false)
+    public Instant start;
+
+    @Column(name = "end_at", nullable = false)
+    public Instant end;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public WindowState state;
+
+    /** The iCalendar SEQUENCE: raised on every change subscribers should see. */
+    @Column(nullable = false)
+    public int sequence;
+
+    /** The notice deadline passed before the window was announced. */
+    public boolean overdue;
+
+    @Column(name = "cancel_reason", length = 2000)
+    public String cancelReason;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "window_host", joinColumns = @JoinColumn(name = "window_id"))
+    @Column(name = "hostname", length = 253)
+    @BatchSize(size = 200)
+    public Set<String> hosts = new TreeSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "window_service", joinColumns = @JoinColumn(name = "window_id"))
+    @Column(name = "service", length = 128)
+    @BatchSize(size = 200)
+    public Set<String> services = new TreeSet<>();
+
+    @Version
+    public int version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static List<MaintenanceWindow> active() {
+        return list("state not in ?1", List.of(WindowState.CANCELLED, WindowState.COMPLETED));
+    }
+
+    /** Active windows holding any of these hosts: a host in one of them is already planned. */
+    public static List<MaintenanceWindow> holdingHosts() {
+        return list("select distinct w from MaintenanceWindow w join w.hosts h where w.state not in ?1",
+                List.of(WindowState.CANCELLED, WindowState.COMPLETED));
+    }
+
+    public WindowSpec spec() {
+        return new WindowSpec(id, title, start, end, hosts, services, state);
+    }
+}

@@ -1,0 +1,25 @@
+package org.upgradeplanner.window;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import org.upgradeplanner.support.Accounts;
+
+@Path("/api/planner")
+@RolesAllowed(Accounts.ADMIN)
+public class PlannerResource {
+
+    private final WindowService windows;
+
+    PlannerResource(WindowService windows) {
+        this.windows = windows;
+    }
+
+    /** New DRAFT windows covering every outage-required host not yet in a window, each within the policy. */
+    @POST
+    @Path("proposals")
+    public List<WindowView> propose() {
+        return windows.propose();
+    }
+}
