@@ -1,0 +1,49 @@
+package org.upgradeplanner.it;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** kill -9 before a window starts; after a restart the missed start and end each run exactly once. */
+class CrashRecoveryIT {
+
+    @Test
+    void missedTransitionsRunOnceAfterACrash() throws Exception {
+        String db = ForkedInstance.dbKind().equals("postgresql") ? System.getProperty("it.db.url") : ForkedInstance.h2Url("crash-" + System.nanoTime());
+        Instant start = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        int id;
+        ForkedInstance first = ForkedInstance.start("crash-before", db, Map.of());
+        try {
+            id = first.api().contentType("application/json")
+                    .body(Map.of("title", "Crash test", "start", start.toString(), "end", start.plusSeconds(2).toString(),
+                            "services", List.of("crash-" + System.nanoTime())))
+                    .when().post("/api/windows").then().statusCode(201).extract().path("id");
+        } finally {
+            first.kill();
+        }
+        // Stay down until both the start and the end have passed.
+        long wait = Duration.between(Instant.now(), start.plusSeconds(4)).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        try (ForkedInstance second = ForkedInstance.start("crash-after", db, Map.of())) {
+            String state = "";
+            for (int i = 0; i < 120 && !state.equals("COMPLETED"); i++) {
+                Thread.sleep(500);
+                state = second.api().when().get("/api/windows/" + id).then().extract().path("state");
+            }
+            assertEquals("COMPLETED", state);
+            Thread.sleep(3000); // a duplicate firing would show up by now
+            for (String action : List.of("WINDOW_STARTED", "WINDOW_COMPLETED")) {
+                second.api().queryParam("subject", Integer.toString(id)).queryParam("action", action).when().get("/api/audit")
+                        .then().statusCode(200).body("total", equalTo(1));
+            }
+        }
+    }
+}

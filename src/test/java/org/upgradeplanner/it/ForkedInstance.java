@@ -1,0 +1,127 @@
+package org.upgradeplanner.it;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged application (target/quarkus-app) in a process of its own, for tests that kill it or run two of it.
+ * The database comes from the it.db.url system property, set by the build for H2 or PostgreSQL.
+ */
+final class ForkedInstance implements AutoCloseable {
+
+    static final String PASSWORD = "it-secret";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ForkedInstance(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static String dbKind() {
+        return System.getProperty("it.db.kind", "h2");
+    }
+
+    /** Starts an instance and waits until it is ready. */
+    static ForkedInstance start(String name, String dbUrl, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("it.jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("no packaged application at " + jar + ": integration tests run after `package`");
+        }
+        int port = freePort();
+        Path log = Path.of("target", "it-logs", name + "-" + port + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar.toString()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", dbUrl);
+        env.put("PLANNER_ADMIN_PASSWORD", PASSWORD);
+        env.put("PLANNER_ANNOUNCER_PASSWORD", PASSWORD);
+        env.put("PLANNER_INVENTORY_PATH", "target/it-no-inventory");
+        env.put("PLANNER_POLICY_MINIMUM_NOTICE", "PT0S");
+        env.put("PLANNER_POLICY_MAX_CONCURRENT_WINDOWS", "1000");
+        env.put("QUARKUS_LOG_CATEGORY__ORG_QUARTZ__LEVEL", "INFO");
+        env.putAll(extraEnv);
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        ForkedInstance instance = new ForkedInstance(pb.start(), port, log);
+        instance.awaitReady(Duration.ofSeconds(90));
+        return instance;
+    }
+
+    RequestSpecification api() {
+        return given().baseUri("http://127.0.0.1").port(port).auth().preemptive().basic("admin", PASSWORD);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed, as in a crash or an OOM kill. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("instance exited at start-up; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        kill();
+        throw new IllegalStateException("instance not ready within " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static Map<String, String> env(String... keyValues) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            env.put(keyValues[i], keyValues[i + 1]);
+        }
+        return env;
+    }
+
+    static String h2Url(String name) {
+        return "jdbc:h2:file:" + new File("target/it-db/" + name).getAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    }
+}
