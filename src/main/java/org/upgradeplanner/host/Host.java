@@ -16,8 +16,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.hibernate.annotations.BatchSize;
@@ -55,19 +58,19 @@ public class Host extends PanacheEntityBase {
     @CollectionTable(name = "host_service", joinColumns = @JoinColumn(name = "host_id"))
     @Column(name = "service", length = 128)
     @BatchSize(size = 500)
-    public java.util.Set<String> services = new TreeSet<>();
+    public Set<String> services = new TreeSet<>();
 
     @ElementCollection
     @CollectionTable(name = "host_group", joinColumns = @JoinColumn(name = "host_id"))
     @Column(name = "group_name", length = 128)
     @BatchSize(size = 500)
-    public java.util.Set<String> groups = new TreeSet<>();
+    public Set<String> groups = new TreeSet<>();
 
     @ElementCollection
     @CollectionTable(name = "host_dependency", joinColumns = @JoinColumn(name = "host_id"))
     @Column(name = "hostname", length = 253)
     @BatchSize(size = 500)
-    public java.util.Set<String> dependsOn = new TreeSet<>();
+    public Set<String> dependsOn = new TreeSet<>();
 
     public boolean stateful;
     public boolean replaceable;
@@ -124,6 +127,28 @@ public class Host extends PanacheEntityBase {
 
     public static List<Host> bySource(String source) {
         return list("source", source);
+    }
+
+    /** What planning needs of a host, read without loading entities (the planner works on the whole fleet). */
+    public record Outline(String hostname, String distro, String version, LocalDate eol, Set<String> services, Set<String> dependsOn) {
+    }
+
+    /** Hosts whose effective classification (override, else rule) is {@code c}: three queries, whatever the fleet size. */
+    public static List<Outline> outlines(Classification c) {
+        String where = " where coalesce(h.overrideClassification, h.classification) = :c";
+        Map<String, Set<String>> services = new HashMap<>();
+        Map<String, Set<String>> dependsOn = new HashMap<>();
+        getEntityManager().createQuery("select h.hostname, s from Host h join h.services s" + where, Object[].class)
+                .setParameter("c", c).getResultStream()
+                .forEach(r -> services.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((String) r[1]));
+        getEntityManager().createQuery("select h.hostname, d from Host h join h.dependsOn d" + where, Object[].class)
+                .setParameter("c", c).getResultStream()
+                .forEach(r -> dependsOn.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((String) r[1]));
+        return getEntityManager().createQuery("select h.hostname, h.distro, h.osVersion, h.eol from Host h" + where + " order by h.hostname", Object[].class)
+                .setParameter("c", c).getResultStream()
+                .map(r -> new Outline((String) r[0], (String) r[1], (String) r[2], (LocalDate) r[3],
+                        services.getOrDefault((String) r[0], Set.of()), dependsOn.getOrDefault((String) r[0], Set.of())))
+                .toList();
     }
 
     public Classification effectiveClassification() {
