@@ -6,13 +6,10 @@ import static org.upgradeplanner.classification.Classification.UNKNOWN;
 import static org.upgradeplanner.classification.Classification.UP_TO_DATE;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The classification rules in the order they are tried. The README lists them in words. */
 public final class Rules {
@@ -51,30 +48,30 @@ public final class Rules {
 
     /**
      * A rolling pool: every service of the host has at least two replaceable providers. The pool is named after the
-     * host's group that holds most of those providers, as in "member of pool `zuul_mergers` (8 replaceable hosts)".
+     * host's group that holds most of those providers, as in "member of pool `zuul_mergers` (8 replaceable hosts
+     * providing zuul-merger)"; with several services, the count is that of the least provided one.
      */
     static Optional<String> pool(Subject s) {
         HostFacts h = s.host();
         if (h.services().isEmpty()) {
             return Optional.empty();
         }
-        TreeSet<String> peers = new TreeSet<>();
-        for (String service : h.services()) {
-            List<HostFacts> providers = s.fleet().replaceableProviders(service);
-            if (providers.size() < 2) {
-                return Optional.empty();
-            }
-            providers.forEach(p -> peers.add(p.hostname()));
+        int providers = h.services().stream().mapToInt(svc -> s.fleet().replaceableProviders(svc)).min().orElse(0);
+        if (providers < 2) {
+            return Optional.empty();
         }
-        List<HostFacts> providers = h.services().stream()
-                .flatMap(svc -> s.fleet().replaceableProviders(svc).stream()).distinct().toList();
-        Map<String, Long> inGroup = h.groups().stream().collect(Collectors.toMap(g -> g,
-                g -> providers.stream().filter(p -> p.groups().contains(g)).count()));
-        Optional<Map.Entry<String, Long>> best = inGroup.entrySet().stream()
-                .filter(e -> e.getValue() >= 2)
-                .max(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
-        String what = peers.size() + " replaceable hosts providing " + services(h);
-        return Optional.of(best.map(e -> "member of pool `" + e.getKey() + "` (" + what + ")").orElse("one of " + what));
+        String bestGroup = null;
+        int best = 1;
+        for (String g : new TreeSet<>(h.groups())) {
+            int inGroup = h.services().stream().mapToInt(svc -> s.fleet().replaceableProviders(svc, g)).min().orElse(0);
+            if (inGroup > best) {
+                best = inGroup;
+                bestGroup = g;
+            }
+        }
+        String what = (h.services().size() == 1 ? providers + " replaceable hosts providing "
+                : "at least " + providers + " replaceable hosts providing each of ") + services(h);
+        return Optional.of(bestGroup != null ? "member of pool `" + bestGroup + "` (" + what + ")" : "one of " + what);
     }
 
     private static Optional<String> dependents(Subject s) {

@@ -125,8 +125,47 @@ public class Host extends PanacheEntityBase {
         return find("hostname", Names.hostname(hostname)).firstResultOptional();
     }
 
-    public static List<Host> bySource(String source) {
-        return list("source", source);
+    /** The hosts with these ids, loaded in chunks (a bound list of ids per query). */
+    public static List<Host> byIds(List<Long> ids) {
+        List<Host> hosts = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i += 1000) {
+            hosts.addAll(list("id in ?1", ids.subList(i, Math.min(ids.size(), i + 1000))));
+        }
+        return hosts;
+    }
+
+    /** A host as stored, read as plain values: imports and classification compare against these without loading entities. */
+    public record Row(long id, String hostname, String distro, String osVersion, String osFrom, Set<String> services,
+                      Set<String> groups, Set<String> dependsOn, boolean stateful, boolean replaceable, boolean isPublic,
+                      String varsJson, String source, Classification classification, String rule, String reasonsJson,
+                      LocalDate eol, Classification overrideClassification) {
+
+        public HostFacts facts() {
+            return new HostFacts(hostname, distro, osVersion, services, groups, stateful, replaceable, isPublic, dependsOn);
+        }
+
+        public Classification effective() {
+            return overrideClassification != null ? overrideClassification : classification;
+        }
+    }
+
+    /** Every host as a {@link Row}: four queries, whatever the fleet size. */
+    public static List<Row> rows() {
+        Map<Long, Set<String>> services = elements("services", "", Map.of());
+        Map<Long, Set<String>> groups = elements("groups", "", Map.of());
+        Map<Long, Set<String>> dependsOn = elements("dependsOn", "", Map.of());
+        return getEntityManager().createQuery("select h.id, h.hostname, h.distro, h.osVersion, h.osFrom, h.stateful, h.replaceable,"
+                        + " h.isPublic, h.varsJson, h.source, h.classification, h.rule, h.reasonsJson, h.eol, h.overrideClassification"
+                        + " from Host h", Object[].class)
+                .getResultStream()
+                .map(r -> {
+                    long id = (Long) r[0];
+                    return new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                            services.getOrDefault(id, Set.of()), groups.getOrDefault(id, Set.of()), dependsOn.getOrDefault(id, Set.of()),
+                            (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (String) r[8], (String) r[9],
+                            (Classification) r[10], (String) r[11], (String) r[12], (LocalDate) r[13], (Classification) r[14]);
+                })
+                .toList();
     }
 
     /** What planning needs of a host, read without loading entities (the planner works on the whole fleet). */
@@ -136,19 +175,23 @@ public class Host extends PanacheEntityBase {
     /** Hosts whose effective classification (override, else rule) is {@code c}: three queries, whatever the fleet size. */
     public static List<Outline> outlines(Classification c) {
         String where = " where coalesce(h.overrideClassification, h.classification) = :c";
-        Map<String, Set<String>> services = new HashMap<>();
-        Map<String, Set<String>> dependsOn = new HashMap<>();
-        getEntityManager().createQuery("select h.hostname, s from Host h join h.services s" + where, Object[].class)
+        Map<Long, Set<String>> services = elements("services", where, Map.of("c", c));
+        Map<Long, Set<String>> dependsOn = elements("dependsOn", where, Map.of("c", c));
+        return getEntityManager().createQuery("select h.id, h.hostname, h.distro, h.osVersion, h.eol from Host h" + where
+                        + " order by h.hostname", Object[].class)
                 .setParameter("c", c).getResultStream()
-                .forEach(r -> services.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((String) r[1]));
-        getEntityManager().createQuery("select h.hostname, d from Host h join h.dependsOn d" + where, Object[].class)
-                .setParameter("c", c).getResultStream()
-                .forEach(r -> dependsOn.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((String) r[1]));
-        return getEntityManager().createQuery("select h.hostname, h.distro, h.osVersion, h.eol from Host h" + where + " order by h.hostname", Object[].class)
-                .setParameter("c", c).getResultStream()
-                .map(r -> new Outline((String) r[0], (String) r[1], (String) r[2], (LocalDate) r[3],
-                        services.getOrDefault((String) r[0], Set.of()), dependsOn.getOrDefault((String) r[0], Set.of())))
+                .map(r -> new Outline((String) r[1], (String) r[2], (String) r[3], (LocalDate) r[4],
+                        services.getOrDefault((Long) r[0], Set.of()), dependsOn.getOrDefault((Long) r[0], Set.of())))
                 .toList();
+    }
+
+    /** One element collection of many hosts, by host id; {@code collection} is a field name, never user input. */
+    private static Map<Long, Set<String>> elements(String collection, String where, Map<String, Object> params) {
+        Map<Long, Set<String>> byHost = new HashMap<>();
+        var query = getEntityManager().createQuery("select h.id, e from Host h join h." + collection + " e" + where, Object[].class);
+        params.forEach(query::setParameter);
+        query.getResultStream().forEach(r -> byHost.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1]));
+        return byHost;
     }
 
     public Classification effectiveClassification() {

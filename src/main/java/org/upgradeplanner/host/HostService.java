@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.classification.Classification;
@@ -35,6 +36,8 @@ import org.upgradeplanner.support.Problem.FieldError;
 @Transactional
 public class HostService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HostService.class);
+
     private static final int MAX_LISTED = 50;
 
     private final ReleaseService releases;
@@ -55,15 +58,16 @@ public class HostService {
      * no longer lists are removed; hosts of other sources, or made by hand, are never touched (listing one is a conflict).
      */
     public ImportResult importHosts(String source, List<InventoryHost> hosts, boolean dryRun) {
-        Map<String, Host> existing = new HashMap<>();
-        for (Host h : allHosts()) {
-            existing.put(h.hostname, h);
+        long t0 = System.nanoTime();
+        Map<String, Host.Row> existing = new HashMap<>();
+        for (Host.Row r : Host.rows()) {
+            existing.put(r.hostname(), r);
         }
         List<FieldError> conflicts = new ArrayList<>();
         for (InventoryHost ih : hosts) {
-            Host h = existing.get(ih.hostname());
-            if (h != null && !h.source.equals(source)) {
-                conflicts.add(new FieldError(ih.hostname(), "belongs to source `" + h.source + "`; an import only changes its own hosts"));
+            Host.Row r = existing.get(ih.hostname());
+            if (r != null && !r.source().equals(source)) {
+                conflicts.add(new FieldError(ih.hostname(), "belongs to source `" + r.source() + "`; an import only changes its own hosts"));
             }
         }
         if (!conflicts.isEmpty()) {
@@ -73,42 +77,42 @@ public class HostService {
 
         Map<String, InventoryHost> incoming = new LinkedHashMap<>();
         hosts.forEach(h -> incoming.put(h.hostname(), h));
-        Map<String, HostFacts> fleet = new HashMap<>();
+        List<HostFacts> fleet = new ArrayList<>(existing.size() + incoming.size());
         Map<String, List<String>> changedFields = new LinkedHashMap<>();
         List<String> added = new ArrayList<>();
-        List<Host> removed = new ArrayList<>();
-        for (Host h : existing.values()) {
-            InventoryHost ih = incoming.get(h.hostname);
-            if (ih == null && h.source.equals(source)) {
-                removed.add(h);
+        List<Host.Row> removed = new ArrayList<>();
+        for (Host.Row r : existing.values()) {
+            InventoryHost ih = incoming.get(r.hostname());
+            if (ih == null && r.source().equals(source)) {
+                removed.add(r);
             } else if (ih == null) {
-                fleet.put(h.hostname, h.facts());
+                fleet.add(r.facts());
             } else {
-                List<String> fields = differences(h, ih);
+                List<String> fields = differences(r, ih);
                 if (!fields.isEmpty()) {
-                    changedFields.put(h.hostname, fields);
+                    changedFields.put(r.hostname(), fields);
                 }
-                fleet.put(h.hostname, facts(ih));
+                fleet.add(facts(ih));
             }
         }
         for (InventoryHost ih : incoming.values()) {
             if (!existing.containsKey(ih.hostname())) {
                 added.add(ih.hostname());
-                fleet.put(ih.hostname(), facts(ih));
+                fleet.add(facts(ih));
             }
         }
-        TargetPolicy policy = releases.policy();
-        Map<String, Verdict> verdicts = classifier.classify(fleet.values(), policy);
+        Map<String, Verdict> verdicts = classifier.classify(fleet, releases.policy());
+        removed.forEach(r -> existing.remove(r.hostname()));
 
         List<Change> changes = new ArrayList<>();
         added.forEach(n -> changes.add(new Change(n, Action.ADDED, List.of(), null, verdicts.get(n).classification())));
         changedFields.forEach((n, fields) -> changes.add(new Change(n, Action.UPDATED, fields,
-                existing.get(n).effectiveClassification(), effective(existing.get(n), verdicts.get(n)))));
-        removed.forEach(h -> changes.add(new Change(h.hostname, Action.REMOVED, List.of(), h.effectiveClassification(), null)));
-        for (Host h : existing.values()) {
-            Verdict v = verdicts.get(h.hostname);
-            if (v != null && !changedFields.containsKey(h.hostname) && effective(h, v) != h.effectiveClassification()) {
-                changes.add(new Change(h.hostname, Action.RECLASSIFIED, List.of(), h.effectiveClassification(), effective(h, v)));
+                existing.get(n).effective(), effective(existing.get(n), verdicts.get(n)))));
+        removed.forEach(r -> changes.add(new Change(r.hostname(), Action.REMOVED, List.of(), r.effective(), null)));
+        for (Host.Row r : existing.values()) {
+            Classification after = effective(r, verdicts.get(r.hostname()));
+            if (!changedFields.containsKey(r.hostname()) && after != r.effective()) {
+                changes.add(new Change(r.hostname(), Action.RECLASSIFIED, List.of(), r.effective(), after));
             }
         }
         ImportResult result = new ImportResult(source, dryRun, added.size(), changedFields.size(),
@@ -117,21 +121,24 @@ public class HostService {
             return result;
         }
 
+        long t1 = System.nanoTime();
         Instant now = Instant.now(clock);
-        for (String name : changedFields.keySet()) {
-            Host h = existing.get(name);
-            Map<String, Object> before = snapshot(h);
-            apply(h, incoming.get(name), now);
-            audit.record("HOST_UPDATED", "host", name, before, snapshot(h), "import from " + source);
-        }
-        for (Host h : removed) {
-            audit.record("HOST_REMOVED", "host", h.hostname, snapshot(h), null, "no longer in " + source);
-            existing.remove(h.hostname);
+        // Only the hosts that change are loaded as entities: an unchanged re-import writes nothing but its audit entry.
+        List<Long> touched = existing.values().stream()
+                .filter(r -> changedFields.containsKey(r.hostname()) || !matches(r, verdicts.get(r.hostname())))
+                .map(Host.Row::id).toList();
+        for (Host h : Host.byIds(touched)) {
+            if (changedFields.containsKey(h.hostname)) {
+                Map<String, Object> before = snapshot(h);
+                apply(h, incoming.get(h.hostname), now);
+                audit.record("HOST_UPDATED", "host", h.hostname, before, snapshot(h), "import from " + source);
+            }
+            store(h, verdicts.get(h.hostname), true);
         }
         if (!removed.isEmpty()) {
-            List<Long> ids = removed.stream().map(h -> h.id).toList();
-            for (int i = 0; i < ids.size(); i += 1000) {
-                Host.delete("id in :ids", Parameters.with("ids", ids.subList(i, Math.min(ids.size(), i + 1000))));
+            for (Host h : Host.byIds(removed.stream().map(Host.Row::id).toList())) {
+                audit.record("HOST_REMOVED", "host", h.hostname, snapshot(h), null, "no longer in " + source);
+                h.delete();
             }
         }
         for (String name : added) {
@@ -142,13 +149,15 @@ public class HostService {
             store(h, verdicts.get(name), false);
             h.persist();
         }
-        for (Host h : existing.values()) {
-            store(h, verdicts.get(h.hostname), true);
-        }
+        long t2 = System.nanoTime();
         audit.record("INVENTORY_IMPORTED", "inventory", source, null,
                 Map.of("added", result.added(), "updated", result.updated(), "unchanged", result.unchanged(), "removed", result.removed()),
-                summary("added", added) + summary("updated", changedFields.keySet()) + summary("removed", removed.stream().map(h -> h.hostname).toList()));
+                summary("added", added) + summary("updated", changedFields.keySet()) + summary("removed", removed.stream().map(Host.Row::hostname).toList()));
         Host.flush();
+        // Nothing is changed after this: detach the entities so the commit does not dirty-check thousands of them.
+        Host.getEntityManager().clear();
+        LOG.debugf("import %s: read and classify %d ms, entities %d ms, write %d ms", source, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
         return result;
     }
 
@@ -246,13 +255,13 @@ public class HostService {
 
     /** Classifies the whole fleet again (after a change, at start-up, when the target moves); returns how many changed. */
     public int reclassify() {
-        List<Host> hosts = allHosts();
-        Map<String, Verdict> verdicts = classifier.classify(hosts.stream().map(Host::facts).toList(), releases.policy());
-        int changed = 0;
-        for (Host h : hosts) {
-            changed += store(h, verdicts.get(h.hostname), true) ? 1 : 0;
+        List<Host.Row> rows = Host.rows();
+        Map<String, Verdict> verdicts = classifier.classify(rows.stream().map(Host.Row::facts).toList(), releases.policy());
+        List<Long> changed = rows.stream().filter(r -> !matches(r, verdicts.get(r.hostname()))).map(Host.Row::id).toList();
+        for (Host h : Host.byIds(changed)) {
+            store(h, verdicts.get(h.hostname), true);
         }
-        return changed;
+        return changed.size();
     }
 
     // ---------------------------------------------------------------- reads
@@ -291,10 +300,6 @@ public class HostService {
         return Host.byHostname(hostname).orElseThrow(() -> PlannerException.notFound("no host named " + Names.hostname(hostname)));
     }
 
-    private static List<Host> allHosts() {
-        return Host.<Host>listAll();
-    }
-
     // ---------------------------------------------------------------- helpers
 
     /**
@@ -303,7 +308,7 @@ public class HostService {
      */
     private boolean store(Host h, Verdict v, boolean audited) {
         String reasons = Json.write(v.reasons());
-        var eol = v.release() == null ? null : v.release().eol();
+        var eol = eol(v);
         if (h.classification == v.classification() && h.rule.equals(v.rule()) && h.reasonsJson.equals(reasons) && Objects.equals(h.eol, eol)) {
             return false;
         }
@@ -319,8 +324,18 @@ public class HostService {
         return true;
     }
 
-    private static Classification effective(Host h, Verdict v) {
-        return h.overrideClassification != null ? h.overrideClassification : v.classification();
+    private static Classification effective(Host.Row r, Verdict v) {
+        return r.overrideClassification() != null ? r.overrideClassification() : v.classification();
+    }
+
+    /** Whether the stored rule result is the verdict's. */
+    private static boolean matches(Host.Row r, Verdict v) {
+        return r.classification() == v.classification() && r.rule().equals(v.rule())
+                && r.reasonsJson().equals(Json.write(v.reasons())) && Objects.equals(r.eol(), eol(v));
+    }
+
+    private static java.time.LocalDate eol(Verdict v) {
+        return v.release() == null ? null : v.release().eol();
     }
 
     private static void apply(Host h, InventoryHost ih, Instant now) {
@@ -346,29 +361,40 @@ public class HostService {
     }
 
     static List<String> differences(Host h, InventoryHost ih) {
+        return differences(h.distro, h.osVersion, h.osFrom, h.services, h.groups, h.stateful, h.replaceable, h.isPublic, h.dependsOn, h.varsJson, ih);
+    }
+
+    static List<String> differences(Host.Row r, InventoryHost ih) {
+        return differences(r.distro(), r.osVersion(), r.osFrom(), r.services(), r.groups(), r.stateful(), r.replaceable(), r.isPublic(),
+                r.dependsOn(), r.varsJson(), ih);
+    }
+
+    private static List<String> differences(String distro, String osVersion, String osFrom, Set<String> services, Set<String> groups,
+                                            boolean stateful, boolean replaceable, boolean isPublic, Set<String> dependsOn,
+                                            String varsJson, InventoryHost ih) {
         List<String> fields = new ArrayList<>();
-        if (!Objects.equals(h.distro, ih.distro()) || !Objects.equals(h.osVersion, ih.version()) || !Objects.equals(h.osFrom, ih.osFrom())) {
+        if (!Objects.equals(distro, ih.distro()) || !Objects.equals(osVersion, ih.version()) || !Objects.equals(osFrom, ih.osFrom())) {
             fields.add("os");
         }
-        if (!h.services.equals(ih.services())) {
+        if (!services.equals(ih.services())) {
             fields.add("services");
         }
-        if (!h.groups.equals(ih.groups())) {
+        if (!groups.equals(ih.groups())) {
             fields.add("groups");
         }
-        if (h.stateful != ih.stateful()) {
+        if (stateful != ih.stateful()) {
             fields.add("stateful");
         }
-        if (h.replaceable != ih.replaceable()) {
+        if (replaceable != ih.replaceable()) {
             fields.add("replaceable");
         }
-        if (h.isPublic != ih.isPublic()) {
+        if (isPublic != ih.isPublic()) {
             fields.add("public");
         }
-        if (!h.dependsOn.equals(ih.dependsOn())) {
+        if (!dependsOn.equals(ih.dependsOn())) {
             fields.add("dependsOn");
         }
-        if (!h.varsJson.equals(Json.write(ih.vars()))) {
+        if (!varsJson.equals(Json.write(ih.vars()))) {
             fields.add("vars");
         }
         return fields;

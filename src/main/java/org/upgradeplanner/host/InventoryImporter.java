@@ -32,13 +32,19 @@ public class InventoryImporter {
     }
 
     public ImportResult importText(String source, String file, InventoryParser.Format format, String text, boolean dryRun) {
+        long t0 = System.nanoTime();
         List<InventoryHost> parsed;
         try {
             parsed = parser().parse(file, format, text);
         } catch (InventoryException e) {
             throw PlannerException.invalid("The inventory is malformed: " + e.getMessage(), e.errors().subList(0, Math.min(e.errors().size(), 100)));
         }
-        return hosts.importHosts(source, parsed, dryRun);
+        long t1 = System.nanoTime();
+        ImportResult result = hosts.importHosts(source, parsed, dryRun);
+        LOG.infof("Import%s of %s: %d added, %d updated, %d unchanged, %d removed in %d ms (parse %d ms, compare, classify and write %d ms)",
+                dryRun ? " (dry run)" : "", source, result.added(), result.updated(), result.unchanged(), result.removed(),
+                (System.nanoTime() - t0) / 1_000_000, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        return result;
     }
 
     void onStart(@Observes StartupEvent event) {
