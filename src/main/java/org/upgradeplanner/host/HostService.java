@@ -24,6 +24,7 @@ import org.upgradeplanner.host.ImportResult.Action;
 import org.upgradeplanner.host.ImportResult.Change;
 import org.upgradeplanner.release.ReleaseService;
 import org.upgradeplanner.release.TargetPolicy;
+import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.Json;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
@@ -43,12 +44,14 @@ public class HostService {
     private final ReleaseService releases;
     private final AuditLog audit;
     private final Clock clock;
+    private final ChangeCounter counter;
     private final Classifier classifier = new Classifier(Rules.DEFAULT);
 
-    HostService(ReleaseService releases, AuditLog audit, Clock clock) {
+    HostService(ReleaseService releases, AuditLog audit, Clock clock, ChangeCounter counter) {
         this.releases = releases;
         this.audit = audit;
         this.clock = clock;
+        this.counter = counter;
     }
 
     // ---------------------------------------------------------------- import
@@ -150,6 +153,7 @@ public class HostService {
             h.persist();
         }
         long t2 = System.nanoTime();
+        counter.bump(); // the per-host feeds answer for known hosts only
         audit.record("INVENTORY_IMPORTED", "inventory", source, null,
                 Map.of("added", result.added(), "updated", result.updated(), "unchanged", result.unchanged(), "removed", result.removed()),
                 summary("added", added) + summary("updated", changedFields.keySet()) + summary("removed", removed.stream().map(Host.Row::hostname).toList()));
@@ -179,6 +183,7 @@ public class HostService {
         h.createdAt = now;
         apply(h, fields, now);
         h.persist();
+        counter.bump(); // the per-host feeds answer for known hosts only
         audit.record("HOST_CREATED", "host", hostname, null, snapshot(h), null);
         reclassify();
         return flushedView(h);
@@ -194,6 +199,7 @@ public class HostService {
         Map<String, Object> before = snapshot(h);
         if (!differences(h, fields).isEmpty()) {
             apply(h, fields, Instant.now(clock));
+            counter.bump(); // the per-host feeds answer for known hosts only
             audit.record("HOST_UPDATED", "host", h.hostname, before, snapshot(h), null);
             Host.flush();
             reclassify();
@@ -203,6 +209,7 @@ public class HostService {
 
     public void delete(String hostname) {
         Host h = find(hostname);
+        counter.bump(); // the per-host feeds answer for known hosts only
         audit.record("HOST_DELETED", "host", h.hostname, snapshot(h), null, null);
         h.delete();
         Host.flush();

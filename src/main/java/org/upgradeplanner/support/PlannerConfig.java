@@ -35,6 +35,52 @@ public interface PlannerConfig {
     /** The scheduling policy every maintenance window is checked against. */
     Policy policy();
 
+    /** The published outage calendars. */
+    Calendar calendar();
+
+    /** Announcement drafts for the mailing list. */
+    Announcements announcements();
+
+    interface Calendar {
+        /** Calendar name subscribers see (X-WR-CALNAME). */
+        @WithDefault("Planned outages")
+        String name();
+
+        /** ORGANIZER of every event, a mailto: URI (RFC 5546 wants one with METHOD:PUBLISH). */
+        @WithDefault("mailto:infra@example.org")
+        String organizer();
+
+        /** How often clients should refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+        @WithDefault("PT1H")
+        Duration refresh();
+
+        /** How long completed and cancelled windows stay in the feeds after their end. */
+        @WithDefault("P90D")
+        Duration keepFinished();
+    }
+
+    interface Announcements {
+        /** Tag in brackets at the start of every subject, e.g. [infra]. */
+        @WithDefault("infra")
+        String listTag();
+
+        /** The mailing list the announcer posts to (the To: of the .eml). */
+        @WithDefault("service-announce@lists.example.org")
+        String listAddress();
+
+        /** From: of the .eml. */
+        @WithDefault("Infrastructure team <infra@example.org>")
+        String from();
+
+        /** Where users reach the team (the Contact block). */
+        @WithDefault("infra@example.org")
+        String contact();
+
+        /** Zones shown after UTC in the When block, with their offsets. */
+        @WithDefault("America/New_York,Europe/London,Asia/Tokyo")
+        List<ZoneId> referenceZones();
+    }
+
     interface Account {
         /** Login name. */
         String user();

@@ -23,6 +23,7 @@ import org.upgradeplanner.host.Host;
 import org.upgradeplanner.host.Names;
 import org.upgradeplanner.release.ReleaseService;
 import org.upgradeplanner.release.TargetPolicy;
+import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
 
@@ -42,14 +43,17 @@ public class WindowService {
     private final AuditLog audit;
     private final Event<WindowEvent> events;
     private final ReleaseService releases;
+    private final ChangeCounter counter;
     private final Clock clock;
 
-    WindowService(PolicyService policies, WindowJobs jobs, AuditLog audit, Event<WindowEvent> events, ReleaseService releases, Clock clock) {
+    WindowService(PolicyService policies, WindowJobs jobs, AuditLog audit, Event<WindowEvent> events, ReleaseService releases,
+                  ChangeCounter counter, Clock clock) {
         this.policies = policies;
         this.jobs = jobs;
         this.audit = audit;
         this.events = events;
         this.releases = releases;
+        this.counter = counter;
         this.clock = clock;
     }
 
@@ -111,6 +115,7 @@ public class WindowService {
         MaintenanceWindow.flush(); // the id names the window in breaches, audit entries and trigger keys
         SchedulingPolicy policy = policies.current();
         enforce(w, in.force(), in.reason(), policy, "create");
+        counter.bump();
         audit.record("WINDOW_CREATED", "window", w.id.toString(), null, snapshot(w), null);
         if (state == WindowState.SCHEDULED) {
             published(w, policy);
@@ -144,6 +149,7 @@ public class WindowService {
         if (w.state.isPublished() && visible) {
             w.sequence++;
         }
+        counter.bump();
         audit.record(retimed && w.state.isPublished() ? "WINDOW_RESCHEDULED" : "WINDOW_UPDATED", "window", w.id.toString(), before, snapshot(w), null);
         if (w.state.isPublished() && retimed) {
             armTriggers(w, policy);
@@ -159,6 +165,7 @@ public class WindowService {
         SchedulingPolicy policy = policies.current();
         enforce(w, force, reason, policy, "schedule");
         w.updatedAt = Instant.now(clock);
+        counter.bump();
         audit.record("WINDOW_SCHEDULED", "window", w.id.toString(), before, snapshot(w), null);
         published(w, policy);
         return flushed(w);
@@ -175,6 +182,7 @@ public class WindowService {
         w.overdue = false;
         w.sequence++;
         w.updatedAt = Instant.now(clock);
+        counter.bump();
         audit.record("WINDOW_ANNOUNCED", "window", w.id.toString(), before, snapshot(w), null);
         return flushed(w);
     }
@@ -193,6 +201,7 @@ public class WindowService {
             w.sequence++;
         }
         jobs.unschedule(w.id);
+        counter.bump();
         audit.record("WINDOW_CANCELLED", "window", w.id.toString(), before, snapshot(w), w.cancelReason);
         if (wasPublished) {
             events.fire(new WindowEvent(w.id, WindowEvent.Kind.CANCELLED, w.sequence, null));
@@ -213,14 +222,16 @@ public class WindowService {
             throw PlannerException.invalid("end", "a window lasts at most " + LONGEST_WINDOW.toDays() + " days");
         }
         Map<String, Object> before = snapshot(w);
+        Instant previousEnd = w.end;
         w.end = end;
         SchedulingPolicy policy = policies.current();
         enforce(w, force, reason, policy, "extend");
         w.sequence++;
         w.updatedAt = Instant.now(clock);
         jobs.schedule(w, policy, Instant.now(clock));
+        counter.bump();
         audit.record("WINDOW_EXTENDED", "window", w.id.toString(), before, snapshot(w), null);
-        events.fire(new WindowEvent(w.id, WindowEvent.Kind.EXTENDED, w.sequence, null));
+        events.fire(new WindowEvent(w.id, WindowEvent.Kind.EXTENDED, w.sequence, previousEnd.toString()));
         return flushed(w);
     }
 
@@ -294,6 +305,7 @@ public class WindowService {
         w.startedAt = Instant.now(clock);
         w.sequence++;
         w.updatedAt = w.startedAt;
+        counter.bump();
         audit.record("WINDOW_STARTED", "window", w.id.toString(), before, snapshot(w), null);
         events.fire(new WindowEvent(w.id, WindowEvent.Kind.STARTED, w.sequence, null));
     }
@@ -305,6 +317,7 @@ public class WindowService {
         w.sequence++;
         w.updatedAt = w.endedAt;
         jobs.unschedule(w.id);
+        counter.bump();
         audit.record("WINDOW_COMPLETED", "window", w.id.toString(), before, snapshot(w), null);
         events.fire(new WindowEvent(w.id, WindowEvent.Kind.COMPLETED, w.sequence, null));
     }

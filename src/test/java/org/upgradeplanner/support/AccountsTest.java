@@ -51,6 +51,14 @@ class AccountsTest {
             public Policy policy() {
                 throw new UnsupportedOperationException();
             }
+
+            public Calendar calendar() {
+                throw new UnsupportedOperationException();
+            }
+
+            public Announcements announcements() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 

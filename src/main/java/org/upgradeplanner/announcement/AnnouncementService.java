@@ -1,0 +1,132 @@
+package org.upgradeplanner.announcement;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.upgradeplanner.audit.AuditLog;
+import org.upgradeplanner.calendar.CalendarService;
+import org.upgradeplanner.support.PlannerConfig;
+import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.window.MaintenanceWindow;
+import org.upgradeplanner.window.WindowEvent;
+import org.upgradeplanner.window.WindowService;
+
+/**
+ * Turns window events into drafts, in the transaction of the change: a crash before the commit loses both, a commit
+ * keeps both, and the unique (window, kind, sequence, detail) key refuses a second draft of the same event.
+ */
+@ApplicationScoped
+@Transactional
+public class AnnouncementService {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance body(MailView m);
+    }
+
+    private final PlannerConfig.Announcements config;
+    private final CalendarService calendars;
+    private final WindowService windows;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AnnouncementService(PlannerConfig config, CalendarService calendars, WindowService windows, AuditLog audit, Clock clock) {
+        this.config = config.announcements();
+        this.calendars = calendars;
+        this.windows = windows;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void on(@Observes WindowEvent event) {
+        String detail = event.detail() == null ? "" : event.detail();
+        if (Announcement.forEvent(event.windowId(), event.kind(), event.sequence(), detail).isPresent()) {
+            return;
+        }
+        MaintenanceWindow w = MaintenanceWindow.findById(event.windowId());
+        if (event.kind() == WindowEvent.Kind.RESCHEDULED) {
+            Announcement.update("status = ?1 where windowId = ?2 and status = ?3 and windowSequence < ?4 and kind in ?5",
+                    Announcement.Status.SUPERSEDED, w.id, Announcement.Status.PENDING, event.sequence(),
+                    List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED));
+        }
+        Announcement a = new Announcement();
+        a.windowId = w.id;
+        a.kind = event.kind();
+        a.windowSequence = event.sequence();
+        a.detail = detail;
+        a.subject = Subjects.subject(config.listTag(), event.kind(), w.title, w.start, w.end);
+        a.body = Templates.body(view(event.kind(), w, detail)).render();
+        a.status = Announcement.Status.PENDING;
+        a.createdAt = Instant.now(clock);
+        a.persist();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AnnouncementView> list(Announcement.Status status) {
+        List<Announcement> drafts = status == null
+                ? Announcement.list("order by createdAt, id")
+                : Announcement.list("status = ?1 order by createdAt, id", status);
+        return drafts.stream().map(AnnouncementView::from).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AnnouncementView get(long id) {
+        return AnnouncementView.from(find(id));
+    }
+
+    /** Idempotent: a draft already sent stays as it was sent. Sending the ANNOUNCE draft makes the window ANNOUNCED. */
+    public AnnouncementView markSent(long id) {
+        Announcement a = find(id);
+        if (a.status == Announcement.Status.SENT) {
+            return AnnouncementView.from(a);
+        }
+        if (a.status == Announcement.Status.SUPERSEDED) {
+            throw PlannerException.conflict("announcement " + id + " was superseded by a reschedule: send the newer draft instead",
+                    List.of(new org.upgradeplanner.support.Problem.FieldError("status", "SUPERSEDED")));
+        }
+        a.status = Announcement.Status.SENT;
+        a.sentAt = Instant.now(clock);
+        a.sentBy = audit.actor();
+        audit.record("ANNOUNCEMENT_SENT", "announcement", a.id.toString(), null, null, a.subject);
+        if (a.kind == WindowEvent.Kind.ANNOUNCE) {
+            windows.announce(a.windowId);
+        }
+        Announcement.flush();
+        return AnnouncementView.from(a);
+    }
+
+    /** The draft as a mail, with the window's calendar attached. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] eml(long id) {
+        Announcement a = find(id);
+        MaintenanceWindow w = MaintenanceWindow.findById(a.windowId);
+        String host = URI.create(calendars.base()).getHost();
+        String messageId = "<announcement-" + a.id + "." + a.kind.name().toLowerCase() + "." + a.windowSequence + "@"
+                + (host == null ? "upgrade-planner" : host) + ">";
+        return Eml.write(config.from(), config.listAddress(), a.subject, a.body, a.createdAt, messageId, calendars.single(w));
+    }
+
+    private MailView view(WindowEvent.Kind kind, MaintenanceWindow w, String detail) {
+        Instant announcedEnd = kind == WindowEvent.Kind.EXTENDED ? Instant.parse(detail) : null;
+        MailView.Window window = new MailView.Window(w.title, w.description, w.start, w.end, List.copyOf(w.hosts),
+                List.copyOf(w.services), w.cancelReason, announcedEnd);
+        String page = calendars.url(w);
+        String webcal = calendars.base().replaceFirst("^https?://", "webcal://") + "/calendar/outages.ics";
+        return MailView.of(kind, window, config.referenceZones(), config.contact(), page, webcal);
+    }
+
+    private static Announcement find(long id) {
+        Announcement a = Announcement.findById(id);
+        if (a == null) {
+            throw PlannerException.notFound("no announcement with id " + id);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,60 @@
+package org.upgradeplanner.calendar;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import org.upgradeplanner.support.PlannerException;
+
+/** The public outage calendars, for any iCalendar client to subscribe to. */
+@Path("/calendar")
+@PermitAll
+public class CalendarResource {
+
+    static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
+
+    private final CalendarService calendars;
+
+    CalendarResource(CalendarService calendars) {
+        this.calendars = calendars;
+    }
+
+    @GET
+    @Path("outages.ics")
+    public Response outages(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return answer(CalendarService.Scope.ALL, null, ifNoneMatch);
+    }
+
+    @GET
+    @Path("hosts/{hostname}.ics")
+    public Response host(@PathParam("hostname") String hostname, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return answer(CalendarService.Scope.HOST, hostname, ifNoneMatch);
+    }
+
+    @GET
+    @Path("services/{service}.ics")
+    public Response service(@PathParam("service") String service, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return answer(CalendarService.Scope.SERVICE, service, ifNoneMatch);
+    }
+
+    private Response answer(CalendarService.Scope scope, String name, String ifNoneMatch) {
+        CalendarService.Feed feed = calendars.feed(scope, name)
+                .orElseThrow(() -> PlannerException.notFound("no " + scope.name().toLowerCase() + " named " + name));
+        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(feed.lastModified().atOffset(ZoneOffset.UTC));
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .anyMatch(t -> t.equals(feed.etag()) || t.equals("*"))) {
+            return Response.notModified().header(HttpHeaders.ETAG, feed.etag()).header(HttpHeaders.LAST_MODIFIED, lastModified).build();
+        }
+        return Response.ok(feed.body(), TEXT_CALENDAR)
+                .header(HttpHeaders.ETAG, feed.etag())
+                .header(HttpHeaders.LAST_MODIFIED, lastModified)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                .build();
+    }
+}

@@ -1,0 +1,135 @@
+package org.upgradeplanner.calendar;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.upgradeplanner.host.Host;
+import org.upgradeplanner.host.Names;
+import org.upgradeplanner.support.ChangeCounter;
+import org.upgradeplanner.support.PlannerConfig;
+import org.upgradeplanner.window.MaintenanceWindow;
+import org.upgradeplanner.window.WindowState;
+
+/**
+ * The outage feeds: every published window, or those of one host or service. A rendered feed is kept until the fleet
+ * change counter moves, so a burst of subscribers costs one rendering; its strong ETag is the counter value.
+ */
+@ApplicationScoped
+public class CalendarService {
+
+    public enum Scope { ALL, HOST, SERVICE }
+
+    /** A rendered feed; {@code etag} is quoted, ready for the header. */
+    public record Feed(long version, byte[] body, String etag, Instant lastModified) {
+    }
+
+    private final ChangeCounter counter;
+    private final PlannerConfig config;
+    private final Clock clock;
+    private final FeedRenderer renderer;
+    private final Map<String, Feed> cache = new ConcurrentHashMap<>();
+    private volatile long cachedVersion = -1;
+
+    CalendarService(ChangeCounter counter, PlannerConfig config, Clock clock) {
+        this.counter = counter;
+        this.config = config;
+        this.clock = clock;
+        if (!config.calendar().organizer().startsWith("mailto:")) {
+            throw new IllegalStateException("planner.calendar.organizer must be a mailto: URI");
+        }
+        this.renderer = new FeedRenderer(config.calendar().organizer(), config.calendar().refresh());
+    }
+
+    /** The feed, or empty for a host or service nobody knows. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Feed> feed(Scope scope, String name) {
+        long version = counter.current();
+        if (version != cachedVersion) {
+            cache.clear();
+            cachedVersion = version;
+        }
+        String key = scope + ":" + (name == null ? "" : name);
+        Feed feed = cache.get(key);
+        if (feed == null) {
+            Optional<Feed> rendered = render(scope, name, version);
+            if (rendered.isEmpty()) {
+                return rendered;
+            }
+            feed = rendered.get();
+            cache.put(key, feed);
+        }
+        return Optional.of(feed);
+    }
+
+    private Optional<Feed> render(Scope scope, String name, long version) {
+        Instant cutoff = Instant.now(clock).minus(config.calendar().keepFinished());
+        String where = "state <> :draft and (state not in (:finished) or end > :cutoff)";
+        var params = io.quarkus.panache.common.Parameters.with("draft", WindowState.DRAFT)
+                .and("finished", List.of(WindowState.COMPLETED, WindowState.CANCELLED)).and("cutoff", cutoff);
+        String calName = config.calendar().name();
+        String tag = "all";
+        if (scope == Scope.HOST) {
+            String host = Names.hostname(name);
+            if (!Names.isHostname(host) || Host.byHostname(host).isEmpty() && MaintenanceWindow.count("?1 member of hosts", host) == 0) {
+                return Optional.empty();
+            }
+            where += " and :host member of hosts";
+            params.and("host", host);
+            calName += ": " + host;
+            tag = "host-" + host;
+        } else if (scope == Scope.SERVICE) {
+            if (name == null || !Names.NAME.matcher(name).matches()
+                    || Host.count("?1 member of services", name) == 0 && MaintenanceWindow.count("?1 member of services", name) == 0) {
+                return Optional.empty();
+            }
+            where += " and :service member of services";
+            params.and("service", name);
+            calName += ": " + name;
+            tag = "service-" + name;
+        }
+        List<MaintenanceWindow> windows = MaintenanceWindow.<MaintenanceWindow>find(where + " order by start, id", params).list();
+        List<FeedEvent> events = windows.stream().map(this::event).toList();
+        Instant lastModified = windows.stream().map(w -> w.updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return Optional.of(new Feed(version, renderer.render(calName, events), "\"" + version + "-" + tag + "\"", lastModified));
+    }
+
+    /** A window as a VEVENT; the same for the feeds and for the .ics attached to announcements. */
+    public FeedEvent event(MaintenanceWindow w) {
+        String status = switch (w.state) {
+            case CANCELLED -> "CANCELLED";
+            case SCHEDULED, DRAFT -> "TENTATIVE";
+            default -> "CONFIRMED";
+        };
+        StringBuilder d = new StringBuilder();
+        if (w.state == WindowState.CANCELLED) {
+            d.append("CANCELLED: ").append(w.cancelReason).append("\n\n");
+        }
+        d.append("Hosts: ").append(w.hosts.isEmpty() ? "none" : String.join(", ", new TreeSet<>(w.hosts))).append('\n');
+        d.append("Services: ").append(w.services.isEmpty() ? "none" : String.join(", ", new TreeSet<>(w.services))).append('\n');
+        if (w.description != null && !w.description.isBlank()) {
+            d.append('\n').append(w.description).append('\n');
+        }
+        d.append("\nDetails: ").append(url(w));
+        return new FeedEvent(w.uid, w.start, w.end, w.title, d.toString(), w.sequence, status, w.createdAt, w.updatedAt, url(w));
+    }
+
+    public String url(MaintenanceWindow w) {
+        return base() + "/outages#window-" + w.id;
+    }
+
+    public String base() {
+        String base = config.baseUrl();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** The calendar of one window, for mail attachments: the same UID and SEQUENCE as in the feeds. */
+    public byte[] single(MaintenanceWindow w) {
+        return renderer.render(config.calendar().name(), List.of(event(w)));
+    }
+}
