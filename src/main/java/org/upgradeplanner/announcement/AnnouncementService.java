@@ -51,7 +51,8 @@ public class AnnouncementService {
             return;
         }
         MaintenanceWindow w = MaintenanceWindow.findById(event.windowId());
-        if (event.kind() == WindowEvent.Kind.RESCHEDULED) {
+        // New times, or no times at all: pending drafts about the old ones must not go out any more.
+        if (event.kind() == WindowEvent.Kind.RESCHEDULED || event.kind() == WindowEvent.Kind.CANCELLED) {
             Announcement.update("status = ?1 where windowId = ?2 and status = ?3 and windowSequence < ?4 and kind in ?5",
                     Announcement.Status.SUPERSEDED, w.id, Announcement.Status.PENDING, event.sequence(),
                     List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED));

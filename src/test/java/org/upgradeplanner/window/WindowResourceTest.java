@@ -24,14 +24,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class WindowResourceTest {
+public class WindowResourceTest {
 
     /** Each test works in its own week, far from the planner's proposals and from the other tests. */
     private static Instant week(int n) {
         return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(400 + 7L * n)).plus(Duration.ofHours(20));
     }
 
-    static Map<String, Object> window(String title, Instant start, Duration length, String... hosts) {
+    public static Map<String, Object> window(String title, Instant start, Duration length, String... hosts) {
         Map<String, Object> w = new HashMap<>();
         w.put("title", title);
         w.put("start", start.toString());
@@ -40,15 +40,15 @@ class WindowResourceTest {
         return w;
     }
 
-    static ValidatableResponse post(Map<String, Object> body) {
+    public static ValidatableResponse post(Map<String, Object> body) {
         return admin().contentType(ContentType.JSON).body(body).when().post("/api/windows").then();
     }
 
-    static int create(Map<String, Object> body) {
+    public static int create(Map<String, Object> body) {
         return post(body).statusCode(201).extract().path("id");
     }
 
-    static ValidatableResponse action(int id, String action, Map<String, Object> body) {
+    public static ValidatableResponse action(int id, String action, Map<String, Object> body) {
         return admin().contentType(ContentType.JSON).body(body).when().post("/api/windows/" + id + "/" + action).then();
     }
 
