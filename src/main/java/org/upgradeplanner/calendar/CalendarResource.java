@@ -46,15 +46,21 @@ public class CalendarResource {
     private Response answer(CalendarService.Scope scope, String name, String ifNoneMatch) {
         CalendarService.Feed feed = calendars.feed(scope, name)
                 .orElseThrow(() -> PlannerException.notFound("no " + scope.name().toLowerCase() + " named " + name));
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(feed.lastModified().atOffset(ZoneOffset.UTC));
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                .anyMatch(t -> t.equals(feed.etag()) || t.equals("*"))) {
-            return Response.notModified().header(HttpHeaders.ETAG, feed.etag()).header(HttpHeaders.LAST_MODIFIED, lastModified).build();
-        }
-        return Response.ok(feed.body(), TEXT_CALENDAR)
-                .header(HttpHeaders.ETAG, feed.etag())
-                .header(HttpHeaders.LAST_MODIFIED, lastModified)
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+        Response.ResponseBuilder r = notModified(feed, ifNoneMatch) ? Response.notModified() : Response.ok(feed.body(), TEXT_CALENDAR);
+        return r.header(HttpHeaders.ETAG, feed.etag())
+                .header(HttpHeaders.LAST_MODIFIED, lastModified(feed))
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .build();
+    }
+
+    static final String CACHE_CONTROL = "public, max-age=60";
+
+    static boolean notModified(CalendarService.Feed feed, String ifNoneMatch) {
+        return ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .anyMatch(t -> t.equals(feed.etag()) || t.equals("*"));
+    }
+
+    static String lastModified(CalendarService.Feed feed) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(feed.lastModified().atOffset(ZoneOffset.UTC));
     }
 }

@@ -46,6 +46,22 @@ public class CalendarService {
         this.renderer = new FeedRenderer(config.calendar().organizer(), config.calendar().refresh());
     }
 
+    /**
+     * The feed for a request path ({@code /calendar/outages.ics}, {@code /calendar/hosts/NAME.ics}, …) if it is rendered
+     * for the current change counter and that counter is fresh: answered without a database call or a worker thread.
+     */
+    public Optional<Feed> cached(String path) {
+        var fresh = counter.fresh();
+        if (fresh.isEmpty() || fresh.getAsLong() != cachedVersion || !path.endsWith(".ics")) {
+            return Optional.empty();
+        }
+        String name = path.substring(0, path.length() - 4);
+        String key = name.equals("/calendar/outages") ? Scope.ALL + ":"
+                : name.startsWith("/calendar/hosts/") ? Scope.HOST + ":" + name.substring(16)
+                : name.startsWith("/calendar/services/") ? Scope.SERVICE + ":" + name.substring(19) : null;
+        return key == null ? Optional.empty() : Optional.ofNullable(cache.get(key));
+    }
+
     /** The feed, or empty for a host or service nobody knows. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Feed> feed(Scope scope, String name) {

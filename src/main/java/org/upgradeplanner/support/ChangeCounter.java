@@ -47,6 +47,12 @@ public class ChangeCounter {
         });
     }
 
+    /** The value last read, if it is recent enough to answer without asking the database (never blocks). */
+    public java.util.OptionalLong fresh() {
+        long value = cached.get();
+        return value >= 0 && System.nanoTime() - readAt <= REFRESH_NANOS ? java.util.OptionalLong.of(value) : java.util.OptionalLong.empty();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public long current() {
         long value = cached.get();
