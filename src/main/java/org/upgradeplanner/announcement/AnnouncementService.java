@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.calendar.CalendarService;
 import org.upgradeplanner.support.PlannerConfig;
@@ -29,6 +30,18 @@ public class AnnouncementService {
     static class Templates {
         static native TemplateInstance body(MailView m);
     }
+
+    /** Pending drafts an event makes pointless: nobody should be told "soon" of an outage that has started. */
+    private static final Map<WindowEvent.Kind, List<WindowEvent.Kind>> SUPERSEDES = Map.of(
+            WindowEvent.Kind.ANNOUNCE, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER),
+            WindowEvent.Kind.REMINDER, List.of(WindowEvent.Kind.REMINDER),
+            WindowEvent.Kind.RESCHEDULED, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED),
+            WindowEvent.Kind.STARTED, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED),
+            WindowEvent.Kind.EXTENDED, List.of(WindowEvent.Kind.EXTENDED),
+            WindowEvent.Kind.COMPLETED, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED,
+                    WindowEvent.Kind.STARTED, WindowEvent.Kind.EXTENDED),
+            WindowEvent.Kind.CANCELLED, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED,
+                    WindowEvent.Kind.STARTED, WindowEvent.Kind.EXTENDED));
 
     private final PlannerConfig.Announcements config;
     private final CalendarService calendars;
@@ -51,11 +64,10 @@ public class AnnouncementService {
             return;
         }
         MaintenanceWindow w = MaintenanceWindow.findById(event.windowId());
-        // New times, or no times at all: pending drafts about the old ones must not go out any more.
-        if (event.kind() == WindowEvent.Kind.RESCHEDULED || event.kind() == WindowEvent.Kind.CANCELLED) {
+        List<WindowEvent.Kind> outdated = SUPERSEDES.getOrDefault(event.kind(), List.of());
+        if (!outdated.isEmpty()) {
             Announcement.update("status = ?1 where windowId = ?2 and status = ?3 and windowSequence < ?4 and kind in ?5",
-                    Announcement.Status.SUPERSEDED, w.id, Announcement.Status.PENDING, event.sequence(),
-                    List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED));
+                    Announcement.Status.SUPERSEDED, w.id, Announcement.Status.PENDING, event.sequence(), outdated);
         }
         Announcement a = new Announcement();
         a.windowId = w.id;
@@ -63,7 +75,8 @@ public class AnnouncementService {
         a.windowSequence = event.sequence();
         a.detail = detail;
         a.subject = Subjects.subject(config.listTag(), event.kind(), w.title, w.start, w.end);
-        a.body = Templates.body(view(event.kind(), w, detail)).render();
+        String body = Templates.body(view(event.kind(), w, detail)).render();
+        a.body = body.length() <= 20_000 ? body : body.substring(0, 19_990) + "\n[…]\n";
         a.status = Announcement.Status.PENDING;
         a.createdAt = Instant.now(clock);
         a.persist();

@@ -37,7 +37,7 @@ public class AuditResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuditPage list(@QueryParam("subjectType") String subjectType, @QueryParam("subject") String subject,
                           @QueryParam("actor") String actor, @QueryParam("action") String action,
-                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();

@@ -56,7 +56,9 @@ public class CalendarResource {
     static final String CACHE_CONTROL = "public, max-age=60";
 
     static boolean notModified(CalendarService.Feed feed, String ifNoneMatch) {
+        // RFC 9110: If-None-Match compares weakly, so a proxy's W/ version of our tag matches too.
         return ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .map(t -> t.startsWith("W/") ? t.substring(2) : t)
                 .anyMatch(t -> t.equals(feed.etag()) || t.equals("*"));
     }
 

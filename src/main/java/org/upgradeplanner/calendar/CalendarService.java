@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,8 @@ public class CalendarService {
      */
     public Optional<Feed> cached(String path) {
         var fresh = counter.fresh();
-        if (fresh.isEmpty() || fresh.getAsLong() != cachedVersion || !path.endsWith(".ics")) {
+        if (fresh.isEmpty() || fresh.getAsLong() * 100_000 + LocalDate.now(clock).toEpochDay() % 100_000 != cachedVersion
+                || !path.endsWith(".ics")) {
             return Optional.empty();
         }
         String name = path.substring(0, path.length() - 4);
@@ -65,7 +67,8 @@ public class CalendarService {
     /** The feed, or empty for a host or service nobody knows. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Feed> feed(Scope scope, String name) {
-        long version = counter.current();
+        // Finished windows leave the feed a day at a time, so the day is part of the feed's version.
+        long version = counter.current() * 100_000 + LocalDate.now(clock).toEpochDay() % 100_000;
         if (version != cachedVersion) {
             cache.clear();
             cachedVersion = version;
@@ -84,10 +87,10 @@ public class CalendarService {
     }
 
     private Optional<Feed> render(Scope scope, String name, long version) {
-        Instant cutoff = Instant.now(clock).minus(config.calendar().keepFinished());
-        String where = "state <> :draft and (state not in (:finished) or end > :cutoff)";
-        var params = io.quarkus.panache.common.Parameters.with("draft", WindowState.DRAFT)
-                .and("finished", List.of(WindowState.COMPLETED, WindowState.CANCELLED)).and("cutoff", cutoff);
+        Instant cutoff = LocalDate.now(clock).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minus(config.calendar().keepFinished());
+        String where = "publishedAt is not null and (state not in (:finished) or end > :cutoff)";
+        var params = io.quarkus.panache.common.Parameters.with("finished", List.of(WindowState.COMPLETED, WindowState.CANCELLED))
+                .and("cutoff", cutoff);
         String calName = config.calendar().name();
         String tag = "all";
         if (scope == Scope.HOST) {

@@ -47,6 +47,13 @@ public final class FreezeCalendar {
             Summary s = event.getSummary();
             String summary = s == null || s.getValue() == null || s.getValue().isBlank() ? "freeze" : s.getValue().strip();
             try {
+                event.getProperty(net.fortuna.ical4j.model.Property.RRULE)
+                        .map(r -> ((net.fortuna.ical4j.model.property.RRule<?>) r).getRecur().getFrequency())
+                        .filter(f -> f == net.fortuna.ical4j.transform.recurrence.Frequency.SECONDLY || f == net.fortuna.ical4j.transform.recurrence.Frequency.MINUTELY
+                                || f == net.fortuna.ical4j.transform.recurrence.Frequency.HOURLY)
+                        .ifPresent(f -> {
+                            throw new IllegalArgumentException("recurs " + f.name().toLowerCase() + "; a freeze recurs daily at most");
+                        });
                 for (Period<Temporal> p : event.calculateRecurrenceSet(range)) {
                     Instant start = instant(p.getStart(), zone);
                     Instant end = instant(p.getEnd(), zone);

@@ -38,7 +38,7 @@ public class HostResource {
     public HostService.HostPage list(@QueryParam("classification") String classification, @QueryParam("release") String release,
                                      @QueryParam("service") String service, @QueryParam("group") String group,
                                      @QueryParam("q") String q, @QueryParam("sort") String sort,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return hosts.list(HostFilter.of(classification, release, service, group, q, sort), page, size);
     }

@@ -71,7 +71,8 @@ public class InventoryImporter {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 results.add(importText(source, file.getFileName().toString(), InventoryParser.Format.YAML, text, false));
-            } catch (IOException | PlannerException e) {
+            } catch (IOException | RuntimeException e) {
+                // e.g. another replica imported the same hosts first: its import stands, this one is rolled back
                 String details = e instanceof PlannerException p ? p.errors().toString() : "";
                 LOG.errorf("Start-up import of %s failed, nothing imported from it: %s %s", file, e.getMessage(), details);
             }

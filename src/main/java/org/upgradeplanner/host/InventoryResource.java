@@ -33,12 +33,13 @@ public class InventoryResource {
         if (body == null || body.isBlank()) {
             throw PlannerException.invalid("body", "the inventory is empty");
         }
-        if (source.isBlank() || source.length() > 200 || source.equals(Host.MANUAL) || source.chars().anyMatch(Character::isISOControl)) {
+        String name = source.strip();
+        if (name.isEmpty() || name.length() > 200 || name.equalsIgnoreCase(Host.MANUAL) || name.chars().anyMatch(Character::isISOControl)) {
             throw PlannerException.invalid("source", "1 to 200 printable characters, not `" + Host.MANUAL + "`");
         }
         MediaType type = headers.getMediaType();
         InventoryParser.Format format = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 ? InventoryParser.Format.JSON : InventoryParser.Format.YAML;
-        return importer.importText(source.trim(), "request body", format, body, dryRun);
+        return importer.importText(name, "request body", format, body, dryRun);
     }
 }

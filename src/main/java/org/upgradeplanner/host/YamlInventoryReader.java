@@ -34,6 +34,8 @@ final class YamlInventoryReader {
 
     private final InventoryModel model;
     private final String file;
+    /** Host names made from ranges so far: one inventory expands to at most {@link #MAX_RANGE}. */
+    private long expanded;
 
     private YamlInventoryReader(InventoryModel model, String file) {
         this.model = model;
@@ -145,7 +147,11 @@ final class YamlInventoryReader {
             String name = key(t, path);
             if (name != null) {
                 Node v = t.getValueNode();
-                into.put(name, new InventoryModel.Value(toJava(v), path + "." + name, where(v)));
+                try {
+                    into.put(name, new InventoryModel.Value(toJava(v, 0), path + "." + name, where(v)));
+                } catch (IllegalArgumentException e) {
+                    model.error(path + "." + name, where(v), e.getMessage());
+                }
             }
         }
     }
@@ -158,15 +164,24 @@ final class YamlInventoryReader {
         }
         String from = m.group(1);
         String to = m.group(2);
-        int step = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
         boolean numeric = Character.isDigit(from.charAt(0));
+        long step;
+        long first;
+        long last;
+        try {
+            step = m.group(3) == null ? 1 : Long.parseLong(m.group(3));
+            first = numeric ? Long.parseLong(from) : from.charAt(0);
+            last = numeric ? Long.parseLong(to) : to.charAt(0);
+        } catch (NumberFormatException e) {
+            step = 0;
+            first = 0;
+            last = 0;
+        }
         if (numeric != Character.isDigit(to.charAt(0)) || step < 1) {
             model.error(path + "." + pattern, where(at), "host range `" + m.group() + "` is not valid");
             return List.of();
         }
-        long first = numeric ? Long.parseLong(from) : from.charAt(0);
-        long last = numeric ? Long.parseLong(to) : to.charAt(0);
-        if (last < first || (last - first) / step >= MAX_RANGE) {
+        if (last < first || (last - first) / step >= MAX_RANGE || expanded + (last - first) / step >= MAX_RANGE) {
             model.error(path + "." + pattern, where(at), "host range `" + m.group() + "` is empty or too large");
             return List.of();
         }
@@ -174,6 +189,7 @@ final class YamlInventoryReader {
         String head = pattern.substring(0, m.start());
         String tail = pattern.substring(m.end());
         int width = numeric && from.startsWith("0") ? from.length() : 0;
+        expanded += (last - first) / step + 1;
         for (long i = first; i <= last; i += step) {
             String item = numeric ? (width > 0 ? String.format("%0" + width + "d", i) : Long.toString(i)) : String.valueOf((char) i);
             hosts.addAll(expand(head + item + tail, path, at));
@@ -212,8 +228,14 @@ final class YamlInventoryReader {
         return node == null || node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }
 
-    /** A node as plain Java: String, Boolean, Long, Double, List, Map (insertion-ordered) or null. */
-    static Object toJava(Node node) {
+    /**
+     * A node as plain Java: String, Boolean, Long, Double, List, Map (insertion-ordered) or null.
+     * @throws IllegalArgumentException past 64 levels (an alias that contains itself never ends)
+     */
+    static Object toJava(Node node, int depth) {
+        if (depth > 64) {
+            throw new IllegalArgumentException("nested more than 64 levels deep (or an alias refers to itself)");
+        }
         if (node instanceof ScalarNode s) {
             String v = s.getValue();
             Tag tag = s.getTag();
@@ -244,12 +266,12 @@ final class YamlInventoryReader {
         }
         if (node instanceof SequenceNode seq) {
             List<Object> list = new ArrayList<>();
-            seq.getValue().forEach(n -> list.add(toJava(n)));
+            seq.getValue().forEach(n -> list.add(toJava(n, depth + 1)));
             return list;
         }
         Map<String, Object> map = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) node).getValue()) {
-            map.put(String.valueOf(toJava(t.getKeyNode())), toJava(t.getValueNode()));
+            map.put(String.valueOf(toJava(t.getKeyNode(), depth + 1)), toJava(t.getValueNode(), depth + 1));
         }
         return map;
     }

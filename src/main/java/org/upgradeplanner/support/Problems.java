@@ -59,9 +59,21 @@ public class Problems {
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        String message = e.getOriginalMessage() == null ? "unreadable" : firstLine(e.getOriginalMessage());
+        // Jackson's own words name Java types; say it in the API's terms instead.
+        String message = e instanceof JsonMappingException ? "a value of the wrong type or shape" : "not well-formed JSON";
         return response(400, "Invalid request", "Malformed JSON" + (field.isEmpty() ? "" : " in field '" + field + "'") + where + ": " + message,
                 List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response refusedByTheDatabase(org.hibernate.exception.ConstraintViolationException e) {
+        return response(409, "Conflict", "The change conflicts with data stored meanwhile (for example a duplicate name): reload and try again.",
+                List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unstorableValue(org.hibernate.exception.DataException e) {
+        return response(400, "Invalid request", "A value cannot be stored: too long, or it contains a character such as NUL.", List.of());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -106,8 +118,4 @@ public class Problems {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

@@ -69,7 +69,7 @@ public class PublicPages {
         Instant now = Instant.now(clock);
         String base = calendars.base();
         List<WindowView> shown = windows.list(null, null, null, now.minus(config.calendar().keepFinished()), null).stream()
-                .filter(w -> w.state() != WindowState.DRAFT).toList();
+                .filter(w -> w.publishedAt() != null).toList();
         List<Outage> inProgress = shown.stream().filter(w -> w.state() == WindowState.IN_PROGRESS).map(w -> Outage.from(w)).toList();
         List<Outage> upcoming = shown.stream().filter(w -> w.state() == WindowState.SCHEDULED || w.state() == WindowState.ANNOUNCED)
                 .map(w -> Outage.from(w)).toList();

@@ -60,6 +60,10 @@ public class MaintenanceWindow extends PanacheEntityBase {
     @Column(name = "cancel_reason", length = 2000)
     public String cancelReason;
 
+    /** When the window was first scheduled: drafts that never were stay out of every public view, even cancelled. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
     @Column(name = "started_at")
     public Instant startedAt;
 

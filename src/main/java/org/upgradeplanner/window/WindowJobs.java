@@ -1,6 +1,7 @@
 package org.upgradeplanner.window;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -126,12 +128,33 @@ public class WindowJobs {
             try {
                 windows.fire(id, kind, data.getString("detail"), Instant.parse(data.getString("due")));
             } catch (RuntimeException e) {
-                // A concurrent edit of the same window: its version check failed; try again at once.
-                LOG.warnf("%s of window %d failed (%s), retrying", kind, id, e.getMessage());
-                JobExecutionException retry = new JobExecutionException(e);
-                retry.setRefireImmediately(context.getRefireCount() < 3);
-                throw retry;
+                // A concurrent edit of the window (its version check failed) is retried at once; anything longer
+                // (the database away) a minute later, again and again: a lifecycle transition is never dropped.
+                if (context.getRefireCount() < 3) {
+                    LOG.warnf("%s of window %d failed (%s), retrying now", kind, id, e.getMessage());
+                    JobExecutionException retry = new JobExecutionException(e);
+                    retry.setRefireImmediately(true);
+                    throw retry;
+                }
+                LOG.errorf("%s of window %d failed (%s), retrying in a minute", kind, id, e.getMessage());
+                retryLater(context);
             }
+        }
+
+        private static void retryLater(JobExecutionContext context) {
+            JobKey job = context.getJobDetail().getKey();
+            var trigger = TriggerBuilder.newTrigger().forJob(job)
+                    .withIdentity(job.getName() + "-retry-" + System.currentTimeMillis(), job.getGroup())
+                    .startAt(Date.from(Instant.now().plusSeconds(60)))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build();
+            QuarkusTransaction.requiringNew().run(() -> {
+                try {
+                    context.getScheduler().scheduleJob(trigger);
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException("cannot schedule a retry of " + job, e);
+                }
+            });
         }
     }
 }

@@ -113,11 +113,12 @@ public class WindowService {
         applyFields(w, in);
         w.persist();
         MaintenanceWindow.flush(); // the id names the window in breaches, audit entries and trigger keys
+        counter.bump(); // first: its row lock serializes policy checks across requests and instances
         SchedulingPolicy policy = policies.current();
         enforce(w, in.force(), in.reason(), policy, "create");
-        counter.bump();
         audit.record("WINDOW_CREATED", "window", w.id.toString(), null, snapshot(w), null);
         if (state == WindowState.SCHEDULED) {
+            w.publishedAt = w.createdAt;
             published(w, policy);
         }
         return flushed(w);
@@ -143,17 +144,19 @@ public class WindowService {
         if (before.equals(snapshot(w))) {
             return WindowView.from(w);
         }
+        counter.bump(); // first: its row lock serializes policy checks across requests and instances
         SchedulingPolicy policy = policies.current();
         enforce(w, in.force(), in.reason(), policy, "update");
         w.updatedAt = Instant.now(clock);
         if (w.state.isPublished() && visible) {
             w.sequence++;
         }
-        counter.bump();
         audit.record(retimed && w.state.isPublished() ? "WINDOW_RESCHEDULED" : "WINDOW_UPDATED", "window", w.id.toString(), before, snapshot(w), null);
         if (w.state.isPublished() && retimed) {
             armTriggers(w, policy);
-            events.fire(new WindowEvent(w.id, WindowEvent.Kind.RESCHEDULED, w.sequence, null));
+            // Not announced yet: the announcement still to be sent simply carries the new times.
+            WindowEvent.Kind kind = w.state == WindowState.SCHEDULED ? WindowEvent.Kind.ANNOUNCE : WindowEvent.Kind.RESCHEDULED;
+            events.fire(new WindowEvent(w.id, kind, w.sequence, null));
         }
         return flushed(w);
     }
@@ -162,10 +165,13 @@ public class WindowService {
         MaintenanceWindow w = find(id);
         Map<String, Object> before = snapshot(w);
         w.state = transition(w, WindowAction.SCHEDULE);
+        counter.bump(); // first: its row lock serializes policy checks across requests and instances
         SchedulingPolicy policy = policies.current();
         enforce(w, force, reason, policy, "schedule");
         w.updatedAt = Instant.now(clock);
-        counter.bump();
+        if (w.publishedAt == null) {
+            w.publishedAt = w.updatedAt;
+        }
         audit.record("WINDOW_SCHEDULED", "window", w.id.toString(), before, snapshot(w), null);
         published(w, policy);
         return flushed(w);
@@ -224,12 +230,12 @@ public class WindowService {
         Map<String, Object> before = snapshot(w);
         Instant previousEnd = w.end;
         w.end = end;
+        counter.bump(); // first: its row lock serializes policy checks across requests and instances
         SchedulingPolicy policy = policies.current();
         enforce(w, force, reason, policy, "extend");
         w.sequence++;
         w.updatedAt = Instant.now(clock);
         jobs.schedule(w, policy, Instant.now(clock));
-        counter.bump();
         audit.record("WINDOW_EXTENDED", "window", w.id.toString(), before, snapshot(w), null);
         events.fire(new WindowEvent(w.id, WindowEvent.Kind.EXTENDED, w.sequence, previousEnd.toString()));
         return flushed(w);
@@ -291,6 +297,7 @@ public class WindowService {
         if (w.state == WindowState.SCHEDULED && !w.overdue) {
             w.overdue = true;
             w.updatedAt = Instant.now(clock);
+            counter.bump();
             audit.record("WINDOW_NOTICE_OVERDUE", "window", w.id.toString(), null, null,
                     "not announced " + PolicyChecker.human(policy.minimumNotice()) + " before its start");
         }

@@ -6,12 +6,12 @@ import java.util.List;
 /** A window as the API shows it; {@code actions} are what its state allows next. */
 public record WindowView(long id, String uid, String title, Instant start, Instant end, List<String> hosts, List<String> services,
                          String description, WindowState state, int sequence, int version, boolean overdue,
-                         String cancelReason, Instant startedAt, Instant endedAt, List<String> actions,
+                         String cancelReason, Instant publishedAt, Instant startedAt, Instant endedAt, List<String> actions,
                          Instant createdAt, Instant updatedAt) {
 
     public static WindowView from(MaintenanceWindow w) {
         return new WindowView(w.id, w.uid, w.title, w.start, w.end, List.copyOf(w.hosts), List.copyOf(w.services),
-                w.description, w.state, w.sequence, w.version, w.overdue, w.cancelReason, w.startedAt, w.endedAt,
+                w.description, w.state, w.sequence, w.version, w.overdue, w.cancelReason, w.publishedAt, w.startedAt, w.endedAt,
                 Transitions.allowed(w.state).stream().filter(a -> a != WindowAction.ANNOUNCE && a != WindowAction.START)
                         .map(a -> a.path).toList(),
                 w.createdAt, w.updatedAt);

@@ -93,10 +93,22 @@ class AnnouncementResourceTest {
         admin().contentType("application/json").body(moved).when().put("/api/windows/" + id).then().statusCode(200);
         WindowResourceTest.action(id, "cancel", Map.of("reason", "wiki migrates to a new host instead")).statusCode(200);
         List<Map<String, Object>> drafts = drafts(id);
-        assertEquals(List.of("ANNOUNCE", "RESCHEDULED", "CANCELLED"), drafts.stream().map(d -> d.get("kind")).toList());
+        assertEquals(List.of("ANNOUNCE", "ANNOUNCE", "CANCELLED"), drafts.stream().map(d -> d.get("kind")).toList(),
+                "moved before it was announced: the announcement to send carries the new times");
         assertEquals(List.of("SUPERSEDED", "SUPERSEDED", "PENDING"), drafts.stream().map(d -> d.get("status")).toList());
         assertTrue(((String) drafts.get(2).get("body")).contains("Reason: wiki migrates to a new host instead"));
         announcer().when().post("/api/announcements/" + drafts.get(0).get("id") + "/sent").then().statusCode(409);
+    }
+
+    @Test
+    void aRescheduleAfterTheAnnouncementIsAnnouncedAsSuchAndStartingSupersedesWhatIsLeft() {
+        int id = WindowResourceTest.create(WindowResourceTest.window("Paste upgrade", week(4), Duration.ofHours(2), "paste.openstack.org"));
+        announcer().when().post("/api/announcements/" + drafts(id).get(0).get("id") + "/sent").then().statusCode(200);
+        Map<String, Object> moved = WindowResourceTest.window("Paste upgrade", week(4).plus(Duration.ofDays(1)), Duration.ofHours(2), "paste.openstack.org");
+        moved.put("version", admin().when().get("/api/windows/" + id).then().extract().path("version"));
+        admin().contentType("application/json").body(moved).when().put("/api/windows/" + id).then().statusCode(200);
+        assertEquals(List.of("ANNOUNCE", "RESCHEDULED"), drafts(id).stream().map(d -> d.get("kind")).toList());
+        assertEquals(List.of("SENT", "PENDING"), drafts(id).stream().map(d -> d.get("status")).toList());
     }
 
     @Test

@@ -60,6 +60,11 @@ class CalendarResourceTest {
         String ics = r.asString();
         FoldingTest.assertWellFolded(ics);
         assertFalse(ics.contains(draftUid), "drafts are not published");
+        int draftId = given().auth().preemptive().basic("admin", "admin").queryParam("state", "DRAFT").when().get("/api/windows").then()
+                .extract().path("find { it.uid == '" + draftUid + "' }.id");
+        WindowResourceTest.action(draftId, "cancel", Map.of("reason", "discarded proposal")).statusCode(200);
+        assertFalse(given().when().get("/calendar/outages.ics").asString().contains(draftUid), "nor are drafts cancelled unpublished");
+        given().when().get("/outages").then().body(not(containsString("Not published")));
 
         Calendar c = parse(ics);
         ValidationResult result = c.validate();

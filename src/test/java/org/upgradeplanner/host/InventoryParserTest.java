@@ -209,6 +209,13 @@ class InventoryParserTest {
     }
 
     @Test
+    void selfReferencingAliasesAndOverflowingRangesAreErrorsNotCrashes() {
+        assertTrue(errors("all:\n  vars:\n    loop: &a [*a]\n").get(0).message().contains("an alias refers to itself"));
+        assertTrue(errors("all:\n  hosts:\n    h[1:5:99999999999999999999]:\n").get(0).message().contains("is not valid"));
+        assertTrue(errors("all:\n  hosts:\n    a[00000:99999]-[00000:99999]:\n").get(0).message().contains("empty or too large"));
+    }
+
+    @Test
     void hugeRangesAreRefused() {
         assertTrue(errors("all:\n  hosts:\n    h[0:999999]:\n").get(0).message().contains("empty or too large"));
     }

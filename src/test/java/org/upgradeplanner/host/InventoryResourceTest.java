@@ -93,6 +93,7 @@ class InventoryResourceTest {
         post("all:\n  hosts:\n    a: [\n", "rej", false).statusCode(400).body("detail", containsString("line 4, column 1: not valid YAML"));
         post("", "rej", false).statusCode(400).body("errors[0].field", equalTo("body"));
         post("all:\n  hosts:\n    x.rej.test:\n", "manual", false).statusCode(400).body("errors[0].field", equalTo("source"));
+        post("all:\n  hosts:\n    x.rej.test:\n", " Manual ", false).statusCode(400).body("errors[0].field", equalTo("source"));
         org.junit.jupiter.api.Assertions.assertEquals(3, total(".rej.test"));
     }
 

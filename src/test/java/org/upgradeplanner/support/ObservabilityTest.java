@@ -20,8 +20,11 @@ class ObservabilityTest {
 
     @Test
     void prometheusMetricsAndOpenApiArePublished() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/hosts"));
+        given().when().get("/q/metrics").then().statusCode(401);
+        given().when().get("/q/openapi").then().statusCode(401);
+        Api.announcer().when().get("/q/metrics").then().statusCode(403);
+        Api.admin().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        Api.admin().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/hosts"));
     }
 
     @Test

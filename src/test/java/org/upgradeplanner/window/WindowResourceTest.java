@@ -130,6 +130,8 @@ public class WindowResourceTest {
                 .body("errors[0].message", containsString("overlaps the freeze Release week"));
         admin().contentType("text/calendar").body("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage\r\n".getBytes())
                 .when().post("/api/policy/freezes").then().statusCode(400).body("errors[0].field", equalTo("body"));
+        admin().contentType("text/calendar").body(ics.replace("SUMMARY:Release week", "RRULE:FREQ=MINUTELY\r\nSUMMARY:x").getBytes())
+                .when().post("/api/policy/freezes").then().statusCode(400).body("detail", containsString("a freeze recurs daily at most"));
         admin().queryParam("source", "releases").when().delete("/api/policy/freezes").then().statusCode(200).body("freezes", equalTo(1));
         create(window("Not frozen any more", frozen, Duration.ofHours(1), "lists.openstack.org"));
     }
