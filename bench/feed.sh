@@ -48,10 +48,12 @@ http {
   server { listen 127.0.0.1:$NGINX_PORT; root $TMP/www; etag on; }
 }
 CONF
+chmod 755 "$TMP" "$TMP/www" && chmod 644 "$TMP/www/outages.ics"   # nginx workers run as www-data
 nginx -c "$TMP/nginx.conf" &
 NGINX_PID=$!
 trap 'kill $NGINX_PID 2> /dev/null || true; stop_service; rm -rf "$TMP"' EXIT
-sleep 1
+for _ in $(seq 1 20); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/outages.ics" && break; sleep 0.25; done
+cmp -s "$TMP/www/outages.ics" <(curl -s "http://127.0.0.1:$NGINX_PORT/outages.ics") || { echo "nginx does not serve the feed" >&2; exit 1; }
 NGINX_ETAG=$(curl -s -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/outages.ics" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
 
 rps() { # rps URL [HEADER] -> requests per second
