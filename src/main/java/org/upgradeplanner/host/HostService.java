@@ -284,6 +284,42 @@ public class HostService {
     public record HostPage(List<HostView> items, long total) {
     }
 
+    /** Hosts on one release, with its end of life. */
+    public record ReleaseCount(String distro, String version, long hosts, java.time.LocalDate eol, boolean pastEol) {
+    }
+
+    /** The fleet at a glance, from aggregate queries: never the whole fleet in memory. */
+    public record FleetSummary(long hosts, Map<Classification, Long> byClassification, List<ReleaseCount> byRelease,
+                               long hostsPastEol, ReleaseCount nextEol, Long daysToNextEol) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FleetSummary summary() {
+        var em = Host.getEntityManager();
+        Map<Classification, Long> byClass = new java.util.EnumMap<>(Classification.class);
+        for (Classification c : Classification.values()) {
+            byClass.put(c, 0L);
+        }
+        em.createQuery("select coalesce(h.overrideClassification, h.classification), count(h) from Host h"
+                        + " group by coalesce(h.overrideClassification, h.classification)", Object[].class)
+                .getResultList().forEach(r -> byClass.put((Classification) r[0], (Long) r[1]));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        TargetPolicy policy = releases.policy();
+        List<ReleaseCount> byRelease = em.createQuery("select h.distro, h.osVersion, count(h) from Host h group by h.distro, h.osVersion"
+                        + " order by h.distro, h.osVersion", Object[].class).getResultList().stream()
+                .map(r -> {
+                    var release = policy.place((String) r[0], (String) r[1]).release();
+                    var eol = release == null ? null : release.eol();
+                    return new ReleaseCount((String) r[0], (String) r[1], (Long) r[2], eol, eol != null && eol.isBefore(today));
+                })
+                .toList();
+        long pastEol = byRelease.stream().filter(ReleaseCount::pastEol).mapToLong(ReleaseCount::hosts).sum();
+        ReleaseCount next = byRelease.stream().filter(r -> r.eol() != null && !r.eol().isBefore(today))
+                .min(java.util.Comparator.comparing(ReleaseCount::eol)).orElse(null);
+        return new FleetSummary(Host.count(), byClass, byRelease, pastEol, next,
+                next == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, next.eol()));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public HostView get(String hostname) {
         return view(find(hostname));

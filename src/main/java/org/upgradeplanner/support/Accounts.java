@@ -43,6 +43,11 @@ public class Accounts {
         return admin ? Optional.of(ADMIN) : announcer ? Optional.of(ANNOUNCER) : Optional.empty();
     }
 
+    /** The role of an account name (a session cookie carries only the name). */
+    public Optional<String> roleOf(String user) {
+        return adminUser.equals(user) ? Optional.of(ADMIN) : announcerUser.equals(user) ? Optional.of(ANNOUNCER) : Optional.empty();
+    }
+
     private static byte[] resolve(String key, PlannerConfig.Account account) {
         String password = account.password().filter(p -> !p.isBlank()).orElseGet(() -> {
             byte[] random = new byte[18];

@@ -77,15 +77,28 @@ public class Problems {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(Exception e) {
+    public Response unauthorized(Exception e, jakarta.ws.rs.core.UriInfo uri) {
+        if (isPage(uri)) {
+            return Response.seeOther(java.net.URI.create("/login")).build();
+        }
         return Response.fromResponse(response(401, "Unauthorized", "A valid login is required.", List.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Upgrade Planner\"")
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, jakarta.ws.rs.core.UriInfo uri) {
+        if (isPage(uri)) {
+            return Response.status(403).type("text/html").entity("<!DOCTYPE html><title>Forbidden</title><p>Your account may not open this page."
+                    + " <a href=\"/\">Back</a></p>").build();
+        }
         return response(403, "Forbidden", "Your account may not do this.", List.of());
+    }
+
+    /** Web UI pages answer a missing login with the login page, not a problem document. */
+    private static boolean isPage(jakarta.ws.rs.core.UriInfo uri) {
+        String path = uri.getPath();
+        return !path.startsWith("/api/") && !path.startsWith("/q/") && !path.startsWith("/calendar/");
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,158 @@
+package org.upgradeplanner.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.upgradeplanner.announcement.Announcement;
+import org.upgradeplanner.announcement.AnnouncementService;
+import org.upgradeplanner.host.HostFilter;
+import org.upgradeplanner.host.HostService;
+import org.upgradeplanner.host.HostView;
+import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.window.WindowService;
+import org.upgradeplanner.window.WindowState;
+import org.upgradeplanner.window.WindowView;
+
+/** The admin web UI: server-rendered pages, form login, every form with its CSRF token. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AdminPages {
+
+    /** The hosts page: one page of the table, the filters as typed, and links for paging. */
+    public record HostsPage(List<HostView> hosts, long total, int page, int pages, String classification, String release,
+                            String service, String group, String q, String sort, String error) {
+        public List<String> classifications() {
+            return java.util.Arrays.stream(org.upgradeplanner.classification.Classification.values()).map(Enum::name).toList();
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages;
+        }
+    }
+
+    public record DashboardPage(HostService.FleetSummary fleet, List<WindowView> upcoming, long pendingDrafts, long breaches) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean error);
+
+        static native TemplateInstance dashboard(String user, DashboardPage page);
+
+        static native TemplateInstance hosts(String user, HostsPage page);
+
+        static native TemplateInstance host(String user, HostView host, List<WindowView> windows);
+    }
+
+    private static final int PAGE_SIZE = 50;
+
+    private final HostService hosts;
+    private final WindowService windows;
+    private final AnnouncementService announcements;
+    private final SecurityIdentity identity;
+    private final Csrf csrf;
+    private final Clock clock;
+
+    AdminPages(HostService hosts, WindowService windows, AnnouncementService announcements, SecurityIdentity identity, Csrf csrf,
+               Clock clock) {
+        this.csrf = csrf;
+        this.hosts = hosts;
+        this.windows = windows;
+        this.announcements = announcements;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    public TemplateInstance login() {
+        return Templates.login(false);
+    }
+
+    @GET
+    @Path("login-error")
+    @PermitAll
+    public TemplateInstance loginError() {
+        return Templates.login(true);
+    }
+
+    /** Logging out drops the session cookie (the form mechanism keeps no server-side session). */
+    @POST
+    @Path("logout")
+    @PermitAll
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(@jakarta.ws.rs.FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        NewCookie gone = new NewCookie.Builder("planner-session").path("/").maxAge(0).httpOnly(true).build();
+        return Response.seeOther(URI.create("/login")).cookie(gone).build();
+    }
+
+    @GET
+    @RolesAllowed(Accounts.ADMIN)
+    public TemplateInstance dashboard() {
+        Instant now = Instant.now(clock);
+        List<WindowView> upcoming = windows.list(null, null, null, now, null).stream()
+                .filter(w -> w.state().isActive()).limit(10).toList();
+        return Templates.dashboard(user(), new DashboardPage(hosts.summary(), upcoming,
+                announcements.list(Announcement.Status.PENDING).size(), windows.conflicts().size()));
+    }
+
+    @GET
+    @Path("hosts")
+    @RolesAllowed(Accounts.ADMIN)
+    public TemplateInstance hostList(@QueryParam("classification") String classification, @QueryParam("release") String release,
+                                     @QueryParam("service") String service, @QueryParam("group") String group,
+                                     @QueryParam("q") String q, @QueryParam("sort") String sort,
+                                     @QueryParam("page") @DefaultValue("0") int page) {
+        int p = Math.max(0, Math.min(page, 100_000));
+        try {
+            HostService.HostPage result = hosts.list(HostFilter.of(classification, release, service, group, q, sort), p, PAGE_SIZE);
+            int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            return Templates.hosts(user(), new HostsPage(result.items(), result.total(), p, pages, blank(classification), blank(release),
+                    blank(service), blank(group), blank(q), blank(sort), null));
+        } catch (PlannerException e) {
+            return Templates.hosts(user(), new HostsPage(List.of(), 0, 0, 1, blank(classification), blank(release), blank(service),
+                    blank(group), blank(q), blank(sort), e.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("hosts/{hostname}")
+    @RolesAllowed(Accounts.ADMIN)
+    public TemplateInstance host(@PathParam("hostname") String hostname) {
+        HostView h = hosts.get(hostname);
+        List<WindowView> planned = windows.list(null, h.hostname(), null, null, null).stream()
+                .filter(w -> w.state() != WindowState.CANCELLED).toList();
+        return Templates.host(user(), h, planned);
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

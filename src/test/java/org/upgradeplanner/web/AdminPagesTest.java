@@ -1,0 +1,89 @@
+package org.upgradeplanner.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.upgradeplanner.support.Api.admin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AdminPagesTest {
+
+    /** Logs in through the form and returns the session cookie. */
+    static String login(String user, String password) {
+        return given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", user).formParam("j_password", password)
+                .when().post("/j_security_check").then().statusCode(anyOf(is(302), is(303)))
+                .cookie("planner-session", notNullValue()).extract().cookie("planner-session");
+    }
+
+    @Test
+    void pagesNeedALoginAndTheLoginPageIsAForm() {
+        given().redirects().follow(false).when().get("/").then().statusCode(303).header("Location", endsWith("/login"));
+        given().redirects().follow(false).when().get("/hosts").then().statusCode(303);
+        given().when().get("/login").then().statusCode(200).contentType("text/html")
+                .body(containsString("action=\"/j_security_check\"")).body(containsString("autocomplete=\"current-password\""));
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("j_username", "admin").formParam("j_password", "nope")
+                .when().post("/j_security_check").then().statusCode(anyOf(is(302), is(303))).header("Location", containsString("/login"));
+        given().when().get("/login-error").then().statusCode(200).body(containsString("Wrong user name or password."));
+        given().when().get("/api/hosts").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void theDashboardSummarisesTheFleet() {
+        String session = login("admin", "admin");
+        given().cookie("planner-session", session).when().get("/").then().statusCode(200)
+                .body(containsString("hosts past EOL"))
+                .body(containsString("href=\"/hosts?classification=OUTAGE_REQUIRED\""))
+                .body(containsString("href=\"/hosts?release=ubuntu-12.04\""))
+                .body(containsString("name=\"csrf-token\""))
+                .cookie("planner-csrf", notNullValue());
+    }
+
+    @Test
+    void theHostTableFiltersSortsAndPagesOnTheServer() {
+        String session = login("admin", "admin");
+        given().cookie("planner-session", session).queryParam("service", "zuul-merger").when().get("/hosts").then().statusCode(200)
+                .body(containsString("<small>(8)</small>"))
+                .body(containsString("href=\"/hosts/zm01.openstack.org\""))
+                .body(not(containsString("review.openstack.org")));
+        given().cookie("planner-session", session).queryParam("classification", "EASY").when().get("/hosts").then().statusCode(200)
+                .body(containsString("classification: one of TRIVIAL"));
+        given().cookie("planner-session", session).when().get("/hosts/review.openstack.org").then().statusCode(200)
+                .body(containsString("stateful single host"));
+    }
+
+    @Test
+    void userTextIsEscapedEverywhere() {
+        admin().contentType(ContentType.JSON).body(Map.of("hostname", "xss.example.org", "vars", Map.of("note", "<img src=x onerror=alert(1)>")))
+                .when().post("/api/hosts").then().statusCode(201);
+        String session = login("admin", "admin");
+        given().cookie("planner-session", session).when().get("/hosts/xss.example.org").then().statusCode(200)
+                .body(containsString("&lt;img src=x onerror=alert(1)&gt;")).body(not(containsString("<img src=x")));
+    }
+
+    @Test
+    void theAnnouncerMayNotOpenAdminPagesAndLogoutNeedsTheFormToken() {
+        String announcer = login("announcer", "announcer");
+        given().cookie("planner-session", announcer).when().get("/hosts").then().statusCode(403);
+
+        String session = login("admin", "admin");
+        var page = given().cookie("planner-session", session).when().get("/").then().statusCode(200).extract();
+        String token = page.cookie("planner-csrf");
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", "forged").when().post("/logout").then().statusCode(400);
+        given().redirects().follow(false).cookie("planner-session", session).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).when().post("/logout").then().statusCode(400);
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).when().post("/logout").then().statusCode(303)
+                .header("Location", endsWith("/login")).header("Set-Cookie", containsString("planner-session=;"));
+    }
+}
