@@ -1,12 +1,9 @@
 package org.upgradeplanner.support;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,12 +24,6 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        String user = request.getUsername();
-        return accounts.authenticate(user, request.getPassword().getPassword())
-                .<Uni<SecurityIdentity>>map(role -> Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(user))
-                        .addRole(role)
-                        .build()))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("wrong user name or password")));
+        return Accounts.identity(request.getUsername(), accounts.authenticate(request.getUsername(), request.getPassword().getPassword()));
     }
 }

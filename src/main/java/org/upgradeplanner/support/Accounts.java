@@ -1,6 +1,11 @@
 package org.upgradeplanner.support;
 
 import io.quarkus.runtime.Startup;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +46,13 @@ public class Accounts {
         boolean admin = MessageDigest.isEqual(given, adminPassword) & adminUser.equals(user);
         boolean announcer = MessageDigest.isEqual(given, announcerPassword) & announcerUser.equals(user);
         return admin ? Optional.of(ADMIN) : announcer ? Optional.of(ANNOUNCER) : Optional.empty();
+    }
+
+    /** The identity of a checked login, or the failure for a wrong one. */
+    static Uni<SecurityIdentity> identity(String user, Optional<String> role) {
+        return role.<Uni<SecurityIdentity>>map(r -> Uni.createFrom().item(
+                        QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(r).build()))
+                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("wrong user name or password")));
     }
 
     /** The role of an account name (a session cookie carries only the name). */
