@@ -19,6 +19,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import org.upgradeplanner.classification.Classification;
 import org.upgradeplanner.announcement.Announcement;
 import org.upgradeplanner.announcement.AnnouncementService;
 import org.upgradeplanner.host.HostFilter;
@@ -39,7 +43,7 @@ public class AdminPages {
     public record HostsPage(List<HostView> hosts, long total, int page, int pages, String classification, String release,
                             String service, String group, String q, String sort, String error) {
         public List<String> classifications() {
-            return java.util.Arrays.stream(org.upgradeplanner.classification.Classification.values()).map(Enum::name).toList();
+            return AdminPages.classifications();
         }
 
         public boolean hasPrevious() {
@@ -62,7 +66,8 @@ public class AdminPages {
 
         static native TemplateInstance hosts(String user, HostsPage page);
 
-        static native TemplateInstance host(String user, HostView host, List<WindowView> windows);
+        static native TemplateInstance host(String user, HostView host, List<WindowView> windows, List<String> classifications,
+                                            Map<String, String> errors);
     }
 
     private static final int PAGE_SIZE = 50;
@@ -72,11 +77,13 @@ public class AdminPages {
     private final AnnouncementService announcements;
     private final SecurityIdentity identity;
     private final Csrf csrf;
+    private final Flash flash;
     private final Clock clock;
 
     AdminPages(HostService hosts, WindowService windows, AnnouncementService announcements, SecurityIdentity identity, Csrf csrf,
-               Clock clock) {
+               Flash flash, Clock clock) {
         this.csrf = csrf;
+        this.flash = flash;
         this.hosts = hosts;
         this.windows = windows;
         this.announcements = announcements;
@@ -102,8 +109,8 @@ public class AdminPages {
     @POST
     @Path("logout")
     @PermitAll
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@jakarta.ws.rs.FormParam(Csrf.FIELD) String token) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(@FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
         NewCookie gone = new NewCookie.Builder("planner-session").path("/").maxAge(0).httpOnly(true).build();
         return Response.seeOther(URI.create("/login")).cookie(gone).build();
@@ -142,10 +149,59 @@ public class AdminPages {
     @Path("hosts/{hostname}")
     @RolesAllowed(Accounts.ADMIN)
     public TemplateInstance host(@PathParam("hostname") String hostname) {
-        HostView h = hosts.get(hostname);
+        return hostPage(hosts.get(hostname), Map.of());
+    }
+
+    /** Sets an override (Post/Redirect/Get); a refused one shows the page again with the message beside its field. */
+    @POST
+    @Path("hosts/{hostname}/classification")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response override(@PathParam("hostname") String hostname, @FormParam(Csrf.FIELD) String token,
+                             @FormParam("classification") String classification, @FormParam("reason") String reason,
+                             @FormParam("version") Integer version) {
+        csrf.verify(token);
+        try {
+            Classification c = classification == null || classification.isBlank() ? null : Classification.valueOf(classification);
+            HostView h = hosts.override(hostname, c, reason, version);
+            flash.set("Override saved: " + h.hostname() + " is " + h.classification() + ".");
+            return Response.seeOther(URI.create("/hosts/" + h.hostname())).build();
+        } catch (IllegalArgumentException e) {
+            return refused(hostname, Map.of("classification", "one of " + classifications()));
+        } catch (PlannerException e) {
+            if (e.kind() == PlannerException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            Map<String, String> errors = new java.util.HashMap<>();
+            e.errors().forEach(f -> errors.put(f.field(), f.message()));
+            return refused(hostname, errors);
+        }
+    }
+
+    @POST
+    @Path("hosts/{hostname}/classification/clear")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response clearOverride(@PathParam("hostname") String hostname, @FormParam(Csrf.FIELD) String token,
+                                  @FormParam("version") Integer version) {
+        csrf.verify(token);
+        HostView h = hosts.clearOverride(hostname, version);
+        flash.set("Override removed: " + h.hostname() + " is " + h.classification() + " by the rules.");
+        return Response.seeOther(URI.create("/hosts/" + h.hostname())).build();
+    }
+
+    private Response refused(String hostname, Map<String, String> errors) {
+        return Response.status(400).type(MediaType.TEXT_HTML).entity(hostPage(hosts.get(hostname), errors)).build();
+    }
+
+    private TemplateInstance hostPage(HostView h, Map<String, String> errors) {
         List<WindowView> planned = windows.list(null, h.hostname(), null, null, null).stream()
                 .filter(w -> w.state() != WindowState.CANCELLED).toList();
-        return Templates.host(user(), h, planned);
+        return Templates.host(user(), h, planned, classifications(), errors);
+    }
+
+    private static List<String> classifications() {
+        return java.util.Arrays.stream(Classification.values()).map(Enum::name).toList();
     }
 
     private String user() {

@@ -86,4 +86,25 @@ class AdminPagesTest {
                 .formParam("csrf-token", token).when().post("/logout").then().statusCode(303)
                 .header("Location", endsWith("/login")).header("Set-Cookie", containsString("planner-session=;"));
     }
+
+    @Test
+    void anOverrideByFormFollowsPostRedirectGetAndShowsErrorsBesideTheirField() {
+        String session = login("admin", "admin");
+        var page = given().cookie("planner-session", session).when().get("/hosts/paste.openstack.org").then().statusCode(200).extract();
+        String token = page.cookie("planner-csrf");
+        String version = page.htmlPath().getString("**.find { it.@name == 'version' }.@value");
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("classification", "TRIVIAL").formParam("reason", "").formParam("version", version)
+                .when().post("/hosts/paste.openstack.org/classification").then().statusCode(400)
+                .body(containsString("<span id=\"reason-error\" class=\"error\">required: say why the rules are wrong for this host</span>"));
+        var done = given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("classification", "TRIVIAL").formParam("reason", "paste is read-only now")
+                .formParam("version", version)
+                .when().post("/hosts/paste.openstack.org/classification").then().statusCode(303)
+                .header("Location", endsWith("/hosts/paste.openstack.org")).extract();
+        given().cookie("planner-session", session).cookie("planner-flash", done.cookie("planner-flash"))
+                .when().get("/hosts/paste.openstack.org").then().statusCode(200)
+                .body(containsString("Override saved: paste.openstack.org is TRIVIAL."))
+                .body(containsString("Overridden to TRIVIAL by admin: paste is read-only now"));
+    }
 }
