@@ -68,6 +68,9 @@ public class AdminPages {
 
         static native TemplateInstance host(String user, HostView host, List<WindowView> windows, List<String> classifications,
                                             Map<String, String> errors);
+
+        static native TemplateInstance windows(String user, List<WindowView> windows, String state, List<String> states,
+                                               WindowForm form, Map<String, String> errors);
     }
 
     private static final int PAGE_SIZE = 50;
@@ -188,6 +191,101 @@ public class AdminPages {
         HostView h = hosts.clearOverride(hostname, version);
         flash.set("Override removed: " + h.hostname() + " is " + h.classification() + " by the rules.");
         return Response.seeOther(URI.create("/hosts/" + h.hostname())).build();
+    }
+
+    // ---------------------------------------------------------------- windows
+
+    /** What the create form held, so a refused one comes back as typed. */
+    public record WindowForm(String title, String start, String end, String hosts, String description, boolean draft, String reason) {
+        static WindowForm empty() {
+            return new WindowForm("", "", "", "", "", false, "");
+        }
+    }
+
+    @GET
+    @Path("windows")
+    @RolesAllowed(Accounts.ADMIN)
+    public TemplateInstance windowList(@QueryParam("state") String state) {
+        return windowsPage(state, WindowForm.empty(), Map.of());
+    }
+
+    @POST
+    @Path("windows")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createWindow(@FormParam(Csrf.FIELD) String token, @FormParam("title") String title, @FormParam("start") String start,
+                                 @FormParam("end") String end, @FormParam("hosts") String hostList, @FormParam("description") String description,
+                                 @FormParam("draft") String draft, @FormParam("force") String force, @FormParam("reason") String reason) {
+        csrf.verify(token);
+        WindowForm form = new WindowForm(blank(title), blank(start), blank(end), blank(hostList), blank(description), draft != null, blank(reason));
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        java.time.Instant from = utc(form.start(), "start", errors);
+        java.time.Instant to = utc(form.end(), "end", errors);
+        if (!errors.isEmpty()) {
+            return Response.status(400).type(MediaType.TEXT_HTML).entity(windowsPage(null, form, errors)).build();
+        }
+        List<String> names = java.util.Arrays.stream(form.hosts().split("[,\\s]+")).filter(n -> !n.isBlank()).toList();
+        try {
+            WindowView w = windows.create(new org.upgradeplanner.window.WindowInput(form.title(), from, to, names, null, form.description(),
+                    form.draft() ? "DRAFT" : null, null, force != null ? Boolean.TRUE : null, form.reason()));
+            flash.set("Window " + w.id() + " created: " + w.title() + " (" + w.state() + ").");
+            return Response.seeOther(URI.create("/windows")).build();
+        } catch (PlannerException e) {
+            e.errors().forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", ""), f.message(), (a, b) -> a + "; " + b));
+            if (errors.isEmpty()) {
+                errors.put("title", e.getMessage());
+            }
+            return Response.status(e.kind() == PlannerException.Kind.CONFLICT ? 409 : 400).type(MediaType.TEXT_HTML)
+                    .entity(windowsPage(null, form, errors)).build();
+        }
+    }
+
+    /** The lifecycle buttons of the list: schedule, complete, cancel (with its reason). */
+    @POST
+    @Path("windows/{id}/{action: schedule|complete|cancel}")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response windowAction(@PathParam("id") long id, @PathParam("action") String action, @FormParam(Csrf.FIELD) String token,
+                                 @FormParam("reason") String reason) {
+        csrf.verify(token);
+        try {
+            WindowView w = switch (action) {
+                case "schedule" -> windows.schedule(id, null, null);
+                case "complete" -> windows.complete(id);
+                default -> windows.cancel(id, reason);
+            };
+            flash.set("Window " + w.id() + " is now " + w.state() + ".");
+        } catch (PlannerException e) {
+            flash.set("Window " + id + ": " + e.getMessage());
+        }
+        return Response.seeOther(URI.create("/windows")).build();
+    }
+
+    private TemplateInstance windowsPage(String state, WindowForm form, Map<String, String> errors) {
+        WindowState s = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                s = WindowState.valueOf(state.strip());
+            } catch (IllegalArgumentException e) {
+                s = null;
+            }
+        }
+        List<String> states = java.util.Arrays.stream(WindowState.values()).map(Enum::name).toList();
+        return Templates.windows(user(), windows.list(s, null, null, null, null), s == null ? "" : s.name(), states, form, errors);
+    }
+
+    /** {@code 2027-03-05T20:00} typed in the form (a datetime-local field, read as UTC). */
+    private static java.time.Instant utc(String value, String field, Map<String, String> errors) {
+        if (value.isEmpty()) {
+            errors.put(field, "required, in UTC");
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.put(field, "a date and time such as 2027-03-05T20:00 (UTC)");
+            return null;
+        }
     }
 
     private Response refused(String hostname, Map<String, String> errors) {

@@ -107,4 +107,31 @@ class AdminPagesTest {
                 .body(containsString("Override saved: paste.openstack.org is TRIVIAL."))
                 .body(containsString("Overridden to TRIVIAL by admin: paste is read-only now"));
     }
+
+    @Test
+    void windowsAreCreatedByFormAndABreachIsShownBesideItsField() {
+        String session = login("admin", "admin");
+        String token = given().cookie("planner-session", session).when().get("/windows").then().statusCode(200).extract().cookie("planner-csrf");
+        String start = java.time.LocalDate.now().plusDays(2000).toString() + "T20:00";
+        String end = java.time.LocalDate.now().plusDays(2000).toString() + "T22:00";
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("title", "Storyboard upgrade").formParam("start", start).formParam("end", end)
+                .formParam("hosts", "storyboard.openstack.org")
+                .when().post("/windows").then().statusCode(303).header("Location", endsWith("/windows"));
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("title", "Clash <b>bold</b>").formParam("start", start).formParam("end", end)
+                .formParam("hosts", "storyboard.openstack.org")
+                .when().post("/windows").then().statusCode(409)
+                .body(containsString("<span class=\"error\" id=\"hosts-error\">storyboard.openstack.org already in overlapping window"))
+                .body(containsString("value=\"Clash &lt;b&gt;bold&lt;/b&gt;\""));
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("title", "No times").formParam("start", "tomorrow")
+                .when().post("/windows").then().statusCode(400)
+                .body(containsString("<span class=\"error\" id=\"start-error\">a date and time such as 2027-03-05T20:00 (UTC)</span>"));
+        int id = admin().queryParam("host", "storyboard.openstack.org").when().get("/api/windows").then().extract().path("find { it.title == 'Storyboard upgrade' }.id");
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("reason", "storyboard retires")
+                .when().post("/windows/" + id + "/cancel").then().statusCode(303);
+        admin().when().get("/api/windows/" + id).then().body("state", org.hamcrest.Matchers.equalTo("CANCELLED"));
+    }
 }
