@@ -48,6 +48,31 @@ public class AuditLog {
         return e;
     }
 
+    /** A page of entries, newest first; every filter is optional and exact. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AuditResource.AuditPage search(String subjectType, String subject, String actor, String action, int page, int size) {
+        java.util.List<String> where = new java.util.ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        filter(where, params, "subjectType", subjectType);
+        filter(where, params, "subject", subject);
+        filter(where, params, "actor", actor);
+        filter(where, params, "action", action);
+        var sort = io.quarkus.panache.common.Sort.descending("at", "id");
+        io.quarkus.hibernate.orm.panache.PanacheQuery<AuditEntry> q = where.isEmpty()
+                ? AuditEntry.findAll(sort)
+                : AuditEntry.find(String.join(" and ", where), sort, params);
+        return new AuditResource.AuditPage(q.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                .map(AuditResource.AuditView::from).toList(), q.count());
+    }
+
+    /** {@code field} is one of the fixed names above, never user input; the value is bound. */
+    private static void filter(java.util.List<String> where, java.util.Map<String, Object> params, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            where.add(field + " = :" + field);
+            params.put(field, value.trim());
+        }
+    }
+
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }

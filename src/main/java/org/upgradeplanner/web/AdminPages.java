@@ -119,9 +119,17 @@ public class AdminPages {
         return Response.seeOther(URI.create("/login")).cookie(gone).build();
     }
 
+    /** The admin's landing page; the announcer's is the drafts. */
     @GET
-    @RolesAllowed(Accounts.ADMIN)
-    public TemplateInstance dashboard() {
+    @RolesAllowed({Accounts.ADMIN, Accounts.ANNOUNCER})
+    public Response landing() {
+        if (!identity.hasRole(Accounts.ADMIN)) {
+            return Response.seeOther(URI.create("/announcements")).build();
+        }
+        return Response.ok(dashboard()).build();
+    }
+
+    private TemplateInstance dashboard() {
         Instant now = Instant.now(clock);
         List<WindowView> upcoming = windows.list(null, null, null, now, null).stream()
                 .filter(w -> w.state().isActive()).limit(10).toList();

@@ -74,6 +74,9 @@ class AdminPagesTest {
     void theAnnouncerMayNotOpenAdminPagesAndLogoutNeedsTheFormToken() {
         String announcer = login("announcer", "announcer");
         given().cookie("planner-session", announcer).when().get("/hosts").then().statusCode(403);
+        given().cookie("planner-session", announcer).when().get("/audit").then().statusCode(403);
+        given().redirects().follow(false).cookie("planner-session", announcer).when().get("/").then().statusCode(303)
+                .header("Location", endsWith("/announcements"));
 
         String session = login("admin", "admin");
         var page = given().cookie("planner-session", session).when().get("/").then().statusCode(200).extract();
@@ -133,5 +136,34 @@ class AdminPagesTest {
                 .formParam("csrf-token", token).formParam("reason", "storyboard retires")
                 .when().post("/windows/" + id + "/cancel").then().statusCode(303);
         admin().when().get("/api/windows/" + id).then().body("state", org.hamcrest.Matchers.equalTo("CANCELLED"));
+    }
+
+    @Test
+    void theAnnouncerReviewsDraftsAndMarksThemSent() {
+        String start = java.time.Instant.now().plus(java.time.Duration.ofDays(2100)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        String end = java.time.Instant.parse(start).plus(java.time.Duration.ofHours(1)).toString();
+        int windowId = admin().contentType(ContentType.JSON)
+                .body(Map.of("title", "Translate upgrade", "start", start, "end", end, "hosts", java.util.List.of("translate.openstack.org")))
+                .when().post("/api/windows").then().statusCode(201).extract().path("id");
+        int draft = admin().when().get("/api/announcements?status=PENDING").then().extract()
+                .path("find { it.windowId == " + windowId + " }.id");
+        String session = login("announcer", "announcer");
+        var page = given().cookie("planner-session", session).when().get("/announcements").then().statusCode(200)
+                .body(containsString("id=\"announcement-" + draft + "\""))
+                .body(containsString("href=\"/api/announcements/" + draft + ".eml\""))
+                .body(not(containsString("href=\"/hosts\""))).extract();
+        String token = page.cookie("planner-csrf");
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).when().post("/announcements/" + draft + "/sent").then().statusCode(303);
+        admin().when().get("/api/announcements/" + draft).then().body("status", org.hamcrest.Matchers.equalTo("SENT"));
+        given().cookie("planner-session", session).cookie("planner-flash", "x").when().get("/announcements?status=SENT").then()
+                .statusCode(200).body(containsString("id=\"announcement-" + draft + "\""));
+    }
+
+    @Test
+    void theAuditPageFilters() {
+        String session = login("admin", "admin");
+        given().cookie("planner-session", session).queryParam("action", "INVENTORY_IMPORTED").when().get("/audit").then().statusCode(200)
+                .body(containsString("openstack-infra.yaml")).body(not(containsString("HOST_CREATED")));
     }
 }
