@@ -166,4 +166,27 @@ class AdminPagesTest {
         given().cookie("planner-session", session).queryParam("action", "INVENTORY_IMPORTED").when().get("/audit").then().statusCode(200)
                 .body(containsString("openstack-infra.yaml")).body(not(containsString("HOST_CREATED")));
     }
+
+    @Test
+    void anUploadShowsTheDryRunThenApplies() {
+        String session = login("admin", "admin");
+        String token = given().cookie("planner-session", session).when().get("/import").then().statusCode(200).extract().cookie("planner-csrf");
+        String yaml = "all:\n  children:\n    web:\n      vars: {os: ubuntu-12.04, services: [web], replaceable: true}\n"
+                + "      hosts:\n        web1.ui.test:\n        web2.ui.test: {note: \"<script>x</script>\"}\n";
+        given().cookie("planner-session", session).cookie("planner-csrf", token)
+                .multiPart("csrf-token", token).multiPart("source", "ui-test")
+                .multiPart("file", "fleet.yaml", yaml.replace("web1.ui.test:", "web1.ui.test: {stateful: maybe}").getBytes(), "application/yaml")
+                .when().post("/import").then().statusCode(400)
+                .body(containsString("`stateful` must be true or false, not `maybe`"));
+        var preview = given().cookie("planner-session", session).cookie("planner-csrf", token)
+                .multiPart("csrf-token", token).multiPart("source", "ui-test").multiPart("file", "fleet.yaml", yaml.getBytes(), "application/yaml")
+                .when().post("/import").then().statusCode(200)
+                .body(containsString("2 added, 0 updated, 0 unchanged, 0 removed"))
+                .body(containsString("&lt;script&gt;x&lt;/script&gt;")).extract();
+        admin().when().get("/api/hosts/web1.ui.test").then().statusCode(404);
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("source", "ui-test").formParam("fileName", "fleet.yaml").formParam("inventory", yaml)
+                .when().post("/import/apply").then().statusCode(303).header("Location", endsWith("/hosts"));
+        admin().when().get("/api/hosts/web1.ui.test").then().statusCode(200).body("source", org.hamcrest.Matchers.equalTo("ui-test"));
+    }
 }
