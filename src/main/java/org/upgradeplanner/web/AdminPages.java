@@ -248,6 +248,19 @@ public class AdminPages {
         }
     }
 
+    /** The planner's proposals become DRAFT windows in the list: schedule the good ones, cancel (discard) the others. */
+    @POST
+    @Path("windows/proposals")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response propose(@FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        List<WindowView> proposed = windows.propose();
+        flash.set(proposed.isEmpty() ? "Every outage-required host is already in a window."
+                : "The planner proposed " + proposed.size() + " draft window(s): review, schedule or discard them below.");
+        return Response.seeOther(URI.create("/windows?state=DRAFT")).build();
+    }
+
     /** The lifecycle buttons of the list: schedule, complete, cancel (with its reason). */
     @POST
     @Path("windows/{id}/{action: schedule|complete|cancel}")
