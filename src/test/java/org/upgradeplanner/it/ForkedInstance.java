@@ -67,6 +67,10 @@ final class ForkedInstance implements AutoCloseable {
         return instance;
     }
 
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     RequestSpecification api() {
         return given().baseUri("http://127.0.0.1").port(port).auth().preemptive().basic("admin", PASSWORD);
     }

@@ -1,0 +1,166 @@
+package org.upgradeplanner.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin's day in a real browser (Debian's headless Chromium driven by Selenium) against the packaged application:
+ * log in, import, override, plan windows, see a policy breach, cancel, mark a draft sent, log out. Screenshots of the
+ * main pages go to target/screenshots/.
+ */
+class UiBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private WebDriver browser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
+    }
+
+    private static void shot(WebDriver driver, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Submits and waits until the next page replaced this one. */
+    private static void submit(WebDriver driver, String formSelector) {
+        click(driver, driver.findElement(By.cssSelector(formSelector + " button[type=submit]")));
+    }
+
+    private static void click(WebDriver driver, WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private static String flash(WebDriver driver) {
+        return driver.findElement(By.cssSelector(".flash")).getText();
+    }
+
+    @Test
+    void anAdminsDayInTheBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        String db = ForkedInstance.dbKind().equals("postgresql") ? System.getProperty("it.db.url") : ForkedInstance.h2Url("ui-" + System.nanoTime());
+        Path inventory = Files.createTempFile("ui-fleet", ".yaml");
+        Files.writeString(inventory, """
+                all:
+                  children:
+                    forum:
+                      hosts:
+                        forum.ui.example.org:
+                          os: ubuntu-12.04
+                          services: [discourse]
+                          stateful: true
+                          public: true
+                          note: "<img src=x onerror=alert(1)>"
+                """);
+        try (ForkedInstance app = ForkedInstance.start("ui", db, Map.of("PLANNER_INVENTORY_PATH", "inventory",
+                "PLANNER_POLICY_MINIMUM_NOTICE", "P7D", "PLANNER_POLICY_MAX_CONCURRENT_WINDOWS", "1"))) {
+            WebDriver driver = browser();
+            try {
+                String base = app.baseUrl();
+                driver.get(base + "/");
+                assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
+                shot(driver, "login");
+                driver.findElement(By.id("j_username")).sendKeys("admin");
+                driver.findElement(By.id("j_password")).sendKeys(ForkedInstance.PASSWORD);
+                submit(driver, "form[action='/j_security_check']");
+                assertTrue(driver.getPageSource().contains("hosts past EOL"), driver.getCurrentUrl());
+                shot(driver, "dashboard");
+
+                driver.get(base + "/import");
+                driver.findElement(By.id("file")).sendKeys(inventory.toAbsolutePath().toString());
+                WebElement source = driver.findElement(By.id("source"));
+                source.clear();
+                source.sendKeys("browser-test");
+                submit(driver, "form[action='/import']");
+                assertTrue(driver.getPageSource().contains("1 added, 0 updated, 0 unchanged, 0 removed"));
+                submit(driver, "form[action='/import/apply']");
+                assertTrue(flash(driver).startsWith("Imported"), flash(driver));
+                driver.get(base + "/hosts?sort=classification");
+                shot(driver, "hosts");
+
+                driver.get(base + "/hosts/forum.ui.example.org");
+                assertTrue(driver.findElement(By.tagName("main")).getText().contains("<img src=x onerror=alert(1)>"),
+                        "the variable is shown as text");
+                assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+                new Select(driver.findElement(By.id("classification"))).selectByValue("TRIVIAL");
+                driver.findElement(By.id("reason")).sendKeys("moving to a hosted forum; nobody will notice");
+                submit(driver, "form[action='/hosts/forum.ui.example.org/classification']");
+                assertEquals("Override saved: forum.ui.example.org is TRIVIAL.", flash(driver));
+
+                LocalDate day = LocalDate.now().plusDays(60);
+                createWindow(driver, base, "Forum upgrade", day + "T20:00", day + "T22:00", "forum.ui.example.org");
+                assertTrue(flash(driver).contains("created: Forum upgrade (SCHEDULED)"), flash(driver));
+                createWindow(driver, base, "Clashing window", day + "T21:00", day + "T23:00", "forum.ui.example.org");
+                assertTrue(driver.findElement(By.id("hosts-error")).getText().contains("forum.ui.example.org already in overlapping window"),
+                        driver.findElement(By.id("hosts-error")).getText());
+                shot(driver, "windows");
+
+                driver.get(base + "/announcements");
+                WebElement draft = driver.findElement(By.xpath("//article[.//h2[contains(., 'Forum upgrade')]]"));
+                click(driver, draft.findElement(By.cssSelector("form button[type=submit]")));
+                assertTrue(flash(driver).startsWith("Marked sent: [infra] Forum upgrade"), flash(driver));
+                shot(driver, "announcements");
+
+                driver.get(base + "/windows");
+                WebElement row = driver.findElement(By.xpath("//tr[td[contains(., 'Forum upgrade')]]"));
+                row.findElement(By.cssSelector("input[name=reason]")).sendKeys("the forum moves to a hosted service");
+                click(driver, row.findElement(By.xpath(".//button[. = 'Cancel window']")));
+                assertTrue(flash(driver).endsWith("is now CANCELLED."), flash(driver));
+
+                submit(driver, "form[action='/logout']");
+                assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
+                driver.get(base + "/hosts");
+                assertTrue(driver.getCurrentUrl().endsWith("/login"), "logged out: " + driver.getCurrentUrl());
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    private static void createWindow(WebDriver driver, String base, String title, String start, String end, String hosts) {
+        driver.get(base + "/windows");
+        driver.findElement(By.id("title")).sendKeys(title);
+        // datetime-local fields take typed keys in the browser's locale format; set the value the way a picker would
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("start")), start);
+        js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("end")), end);
+        driver.findElement(By.id("hosts")).sendKeys(hosts);
+        submit(driver, "#new-window");
+    }
+}
