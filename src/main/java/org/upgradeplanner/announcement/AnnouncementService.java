@@ -91,6 +91,11 @@ public class AnnouncementService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(Announcement.Status status) {
+        return Announcement.count("status", status);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public AnnouncementView get(long id) {
         return AnnouncementView.from(find(id));
     }

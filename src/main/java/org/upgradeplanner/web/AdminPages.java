@@ -131,10 +131,8 @@ public class AdminPages {
 
     private TemplateInstance dashboard() {
         Instant now = Instant.now(clock);
-        List<WindowView> upcoming = windows.list(null, null, null, now, null).stream()
-                .filter(w -> w.state().isActive()).limit(10).toList();
-        return Templates.dashboard(user(), new DashboardPage(hosts.summary(), upcoming,
-                announcements.list(Announcement.Status.PENDING).size(), windows.conflicts().size()));
+        return Templates.dashboard(user(), new DashboardPage(hosts.summary(), windows.upcoming(now, 10),
+                announcements.count(Announcement.Status.PENDING), windows.conflicts().size()));
     }
 
     @GET

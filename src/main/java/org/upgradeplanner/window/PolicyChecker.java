@@ -71,10 +71,26 @@ public final class PolicyChecker {
         return breaches;
     }
 
-    /** Every breach across all windows, each window checked against all the others. */
+    /**
+     * Every breach across all windows, each window checked against all the others. Windows are sorted by start, so each
+     * is compared only with those that can overlap it (starting less than the longest window before its end).
+     */
     public List<Breach> checkAll(List<WindowSpec> all, Instant now) {
+        List<WindowSpec> sorted = all.stream().sorted(Comparator.comparing(WindowSpec::start)).toList();
+        Duration longest = sorted.stream().map(w -> Duration.between(w.start(), w.end())).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         List<Breach> breaches = new ArrayList<>();
-        all.stream().sorted(Comparator.comparing(WindowSpec::start)).forEach(w -> breaches.addAll(check(w, all, now)));
+        int from = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            WindowSpec w = sorted.get(i);
+            while (from < i && !sorted.get(from).start().isAfter(w.start().minus(longest))) {
+                from++;
+            }
+            int to = i;
+            while (to < sorted.size() && sorted.get(to).start().isBefore(w.end())) {
+                to++;
+            }
+            breaches.addAll(check(w, sorted.subList(Math.max(0, from - 1), Math.max(to, i + 1)), now));
+        }
         return breaches;
     }
 

@@ -93,6 +93,14 @@ public class WindowService {
                 .list().stream().map(WindowView::from).toList();
     }
 
+    /** The next active windows that have not ended yet, soonest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WindowView> upcoming(Instant now, int max) {
+        return MaintenanceWindow.<MaintenanceWindow>find("state not in ?1 and end > ?2 order by start, id",
+                        List.of(WindowState.CANCELLED, WindowState.COMPLETED), now)
+                .page(0, max).list().stream().map(WindowView::from).toList();
+    }
+
     /** Every current breach across all active windows, from the independent checker. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Breach> conflicts() {
