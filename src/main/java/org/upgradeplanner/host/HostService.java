@@ -243,6 +243,18 @@ public class HostService {
         return flushedView(h);
     }
 
+    /** The same override (or, with no classification and {@code clear}, none) on several hosts: all of them or none. */
+    public int overrideAll(List<String> hostnames, Classification classification, String reason, boolean clear) {
+        for (String hostname : hostnames) {
+            if (clear) {
+                clearOverride(hostname, null);
+            } else {
+                override(hostname, classification, reason, null);
+            }
+        }
+        return hostnames.size();
+    }
+
     public HostView clearOverride(String hostname, Integer version) {
         Host h = find(hostname);
         checkVersion(h, version, false);

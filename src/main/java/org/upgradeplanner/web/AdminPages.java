@@ -187,6 +187,29 @@ public class AdminPages {
         }
     }
 
+    /** Sets, or clears, the override of every selected host of the table. */
+    @POST
+    @Path("hosts/override")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response bulkOverride(@FormParam(Csrf.FIELD) String token, @FormParam("hostname") List<String> selected,
+                                 @FormParam("classification") String classification, @FormParam("reason") String reason,
+                                 @FormParam("clear") String clear) {
+        csrf.verify(token);
+        if (selected == null || selected.isEmpty()) {
+            flash.set("Select at least one host.");
+            return Response.seeOther(URI.create("/hosts")).build();
+        }
+        try {
+            Classification c = clear != null || classification == null || classification.isBlank() ? null : Classification.valueOf(classification);
+            int n = hosts.overrideAll(selected, c, reason, clear != null);
+            flash.set((clear != null ? "Override removed from " : "Override set on ") + n + " host(s).");
+        } catch (IllegalArgumentException | PlannerException e) {
+            flash.set("Nothing changed: " + e.getMessage());
+        }
+        return Response.seeOther(URI.create("/hosts")).build();
+    }
+
     @POST
     @Path("hosts/{hostname}/classification/clear")
     @RolesAllowed(Accounts.ADMIN)

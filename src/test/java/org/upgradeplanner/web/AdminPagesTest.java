@@ -189,4 +189,26 @@ class AdminPagesTest {
                 .when().post("/import/apply").then().statusCode(303).header("Location", endsWith("/hosts"));
         admin().when().get("/api/hosts/web1.ui.test").then().statusCode(200).body("source", org.hamcrest.Matchers.equalTo("ui-test"));
     }
+
+    @Test
+    void selectedHostsAreOverriddenTogether() {
+        String session = login("admin", "admin");
+        String token = given().cookie("planner-session", session).when().get("/hosts").then().statusCode(200).extract().cookie("planner-csrf");
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("hostname", "logstash-worker01.openstack.org", "logstash-worker02.openstack.org")
+                .formParam("classification", "OUTAGE_REQUIRED").formParam("reason", "their queue is not replicated")
+                .when().post("/hosts/override").then().statusCode(303);
+        admin().when().get("/api/hosts/logstash-worker02.openstack.org").then().body("classificationSource", org.hamcrest.Matchers.equalTo("OVERRIDE"));
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("hostname", "logstash-worker01.openstack.org", "logstash-worker02.openstack.org")
+                .formParam("clear", "1").when().post("/hosts/override").then().statusCode(303);
+        admin().when().get("/api/hosts/logstash-worker01.openstack.org").then().body("classificationSource", org.hamcrest.Matchers.equalTo("RULE"));
+        var refused = given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("hostname", "logstash-worker01.openstack.org", "no-such-host.example.org")
+                .formParam("classification", "TRIVIAL").formParam("reason", "x")
+                .when().post("/hosts/override").then().statusCode(303).extract();
+        admin().when().get("/api/hosts/logstash-worker01.openstack.org").then().body("classificationSource", org.hamcrest.Matchers.equalTo("RULE"));
+        given().cookie("planner-session", session).cookie("planner-flash", refused.cookie("planner-flash")).when().get("/hosts").then()
+                .body(containsString("Nothing changed: no host named no-such-host.example.org"));
+    }
 }
