@@ -69,6 +69,8 @@ public class AdminPages {
         static native TemplateInstance host(String user, HostView host, List<WindowView> windows, List<String> classifications,
                                             Map<String, String> errors);
 
+        static native TemplateInstance editHost(String user, String hostname, HostForm form, Map<String, String> errors);
+
         static native TemplateInstance windows(String user, List<WindowView> windows, String state, List<String> states,
                                                WindowForm form, Map<String, String> errors);
     }
@@ -185,6 +187,68 @@ public class AdminPages {
             e.errors().forEach(f -> errors.put(f.field(), f.message()));
             return refused(hostname, errors);
         }
+    }
+
+    /** The edit form's fields as typed (lists comma-separated, vars as JSON), so a refused edit comes back unchanged. */
+    public record HostForm(String distro, String osVersion, String services, String groups, String dependsOn, boolean stateful,
+                           boolean replaceable, boolean isPublic, String vars, int version) {
+        static HostForm of(HostView h) {
+            return new HostForm(h.os() == null ? "" : h.os().distro(), h.os() == null ? "" : h.os().version(), String.join(", ", h.services()),
+                    String.join(", ", h.groups()), String.join(", ", h.dependsOn()), h.stateful(), h.replaceable(), h.isPublic(),
+                    org.upgradeplanner.support.Json.write(h.vars()), h.version());
+        }
+    }
+
+    @GET
+    @Path("hosts/{hostname}/edit")
+    @RolesAllowed(Accounts.ADMIN)
+    public TemplateInstance editHost(@PathParam("hostname") String hostname) {
+        HostView h = hosts.get(hostname);
+        return Templates.editHost(user(), h.hostname(), HostForm.of(h), Map.of());
+    }
+
+    @POST
+    @Path("hosts/{hostname}/edit")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveHost(@PathParam("hostname") String hostname, @FormParam(Csrf.FIELD) String token,
+                             @FormParam("distro") String distro, @FormParam("osVersion") String osVersion,
+                             @FormParam("services") String services, @FormParam("groups") String groups,
+                             @FormParam("dependsOn") String dependsOn, @FormParam("stateful") String stateful,
+                             @FormParam("replaceable") String replaceable, @FormParam("public") String isPublic,
+                             @FormParam("vars") String vars, @FormParam("version") int version) {
+        csrf.verify(token);
+        HostForm form = new HostForm(blank(distro), blank(osVersion), blank(services), blank(groups), blank(dependsOn),
+                stateful != null, replaceable != null, isPublic != null, blank(vars), version);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, Object> parsedVars = Map.of();
+        try {
+            parsedVars = form.vars().isEmpty() ? Map.of() : org.upgradeplanner.support.Json.readMap(form.vars());
+        } catch (RuntimeException e) {
+            errors.put("vars", "a JSON object, such as {\"owner\": \"infra\"}");
+        }
+        if (errors.isEmpty()) {
+            try {
+                HostView saved = hosts.update(hostname, new org.upgradeplanner.host.HostInput(null,
+                        form.distro().isEmpty() && form.osVersion().isEmpty() ? null : new HostView.Os(form.distro(), form.osVersion()),
+                        list(form.services()), list(form.groups()), form.stateful(), form.replaceable(), form.isPublic(),
+                        list(form.dependsOn()), parsedVars, form.version()));
+                flash.set("Saved " + saved.hostname() + ": it is " + saved.classification() + ".");
+                return Response.seeOther(URI.create("/hosts/" + saved.hostname())).build();
+            } catch (PlannerException e) {
+                if (e.kind() == PlannerException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                e.errors().forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", "").replace("os.distro", "distro")
+                        .replace("os.version", "osVersion"), f.message(), (a, b) -> a + "; " + b));
+            }
+        }
+        return Response.status(errors.containsKey("version") ? 409 : 400).type(MediaType.TEXT_HTML)
+                .entity(Templates.editHost(user(), hostname, form, errors)).build();
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
     /** Sets, or clears, the override of every selected host of the table. */

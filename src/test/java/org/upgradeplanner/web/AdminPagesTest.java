@@ -211,4 +211,33 @@ class AdminPagesTest {
         given().cookie("planner-session", session).cookie("planner-flash", refused.cookie("planner-flash")).when().get("/hosts").then()
                 .body(containsString("Nothing changed: no host named no-such-host.example.org"));
     }
+
+    @Test
+    void aHostIsEditedByFormWithErrorsBesideTheirFields() {
+        admin().contentType(ContentType.JSON).body(Map.of("hostname", "edit.ui.test", "os", Map.of("distro", "ubuntu", "version", "12.04")))
+                .when().post("/api/hosts").then().statusCode(201);
+        String session = login("admin", "admin");
+        var page = given().cookie("planner-session", session).when().get("/hosts/edit.ui.test/edit").then().statusCode(200).extract();
+        String token = page.cookie("planner-csrf");
+        String version = page.htmlPath().getString("**.find { it.@name == 'version' }.@value");
+        given().cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("version", version).formParam("distro", "ubuntu").formParam("osVersion", "12.04")
+                .formParam("services", "ok, not ok!").formParam("vars", "{broken")
+                .when().post("/hosts/edit.ui.test/edit").then().statusCode(400)
+                .body(containsString("id=\"vars-error\""));
+        given().cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("version", version).formParam("distro", "ubuntu").formParam("osVersion", "12.04")
+                .formParam("services", "ok, not ok!").formParam("vars", "{}")
+                .when().post("/hosts/edit.ui.test/edit").then().statusCode(400)
+                .body(containsString("<span class=\"error\" id=\"services-error\">use letters, digits, dots, dashes and underscores</span>"));
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("version", version).formParam("distro", "ubuntu").formParam("osVersion", "14.04")
+                .formParam("services", "wiki").formParam("stateful", "on").formParam("vars", "{\"owner\": \"docs\"}")
+                .when().post("/hosts/edit.ui.test/edit").then().statusCode(303);
+        admin().when().get("/api/hosts/edit.ui.test").then().body("os.version", org.hamcrest.Matchers.equalTo("14.04"))
+                .body("services[0]", org.hamcrest.Matchers.equalTo("wiki")).body("vars.owner", org.hamcrest.Matchers.equalTo("docs"));
+        given().cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("version", version).formParam("distro", "ubuntu").formParam("osVersion", "12.04")
+                .when().post("/hosts/edit.ui.test/edit").then().statusCode(409).body(containsString("someone else changed the host"));
+    }
 }
