@@ -55,7 +55,8 @@ public class AdminPages {
         }
     }
 
-    public record DashboardPage(HostService.FleetSummary fleet, List<WindowView> upcoming, long pendingDrafts, long breaches) {
+    public record DashboardPage(HostService.FleetSummary fleet, List<WindowView> upcoming, long pendingDrafts, long breaches,
+                                BurnDown burnDown) {
     }
 
     @CheckedTemplate
@@ -133,8 +134,11 @@ public class AdminPages {
 
     private TemplateInstance dashboard() {
         Instant now = Instant.now(clock);
-        return Templates.dashboard(user(), new DashboardPage(hosts.summary(), windows.upcoming(now, 10),
-                announcements.count(Announcement.Status.PENDING), windows.conflicts().size()));
+        HostService.FleetSummary fleet = hosts.summary();
+        List<BurnDown.Step> steps = windows.ends().stream().map(e -> new BurnDown.Step(e.end(), e.hosts())).toList();
+        return Templates.dashboard(user(), new DashboardPage(fleet, windows.upcoming(now, 10),
+                announcements.count(Announcement.Status.PENDING), windows.conflicts().size(),
+                BurnDown.of(fleet, steps, java.time.LocalDate.now(clock))));
     }
 
     @GET

@@ -93,6 +93,18 @@ public class WindowService {
                 .list().stream().map(WindowView::from).toList();
     }
 
+    /** When each active window ends and how many hosts it takes: what the burn-down needs, in one query. */
+    public record End(Instant end, int hosts) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<End> ends() {
+        return MaintenanceWindow.getEntityManager()
+                .createQuery("select w.end, size(w.hosts) from MaintenanceWindow w where w.state not in (:finished)", Object[].class)
+                .setParameter("finished", List.of(WindowState.CANCELLED, WindowState.COMPLETED))
+                .getResultStream().map(r -> new End((Instant) r[0], ((Number) r[1]).intValue())).toList();
+    }
+
     /** The next active windows that have not ended yet, soonest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WindowView> upcoming(Instant now, int max) {

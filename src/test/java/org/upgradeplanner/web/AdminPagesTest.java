@@ -42,6 +42,7 @@ class AdminPagesTest {
         String session = login("admin", "admin");
         given().cookie("planner-session", session).when().get("/").then().statusCode(200)
                 .body(containsString("hosts past EOL"))
+                .body(containsString("<polyline points="))
                 .body(containsString("href=\"/hosts?classification=OUTAGE_REQUIRED\""))
                 .body(containsString("href=\"/hosts?release=ubuntu-12.04\""))
                 .body(containsString("name=\"csrf-token\""))
