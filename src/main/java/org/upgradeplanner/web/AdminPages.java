@@ -70,6 +70,8 @@ public class AdminPages {
         static native TemplateInstance host(String user, HostView host, List<WindowView> windows, List<String> classifications,
                                             Map<String, String> errors);
 
+        static native TemplateInstance calendar(String user, MonthView month);
+
         static native TemplateInstance editHost(String user, String hostname, HostForm form, Map<String, String> errors);
 
         static native TemplateInstance windows(String user, List<WindowView> windows, String state, List<String> states,
@@ -335,6 +337,24 @@ public class AdminPages {
             return Response.status(e.kind() == PlannerException.Kind.CONFLICT ? 409 : 400).type(MediaType.TEXT_HTML)
                     .entity(windowsPage(null, form, errors)).build();
         }
+    }
+
+    /** The windows of a month ({@code 2027-03}, default this month) as a calendar, drafts included for review. */
+    @GET
+    @Path("windows/calendar")
+    @RolesAllowed(Accounts.ADMIN)
+    public TemplateInstance calendar(@QueryParam("month") String month) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.time.YearMonth m;
+        try {
+            m = month == null || month.isBlank() ? java.time.YearMonth.from(today) : java.time.YearMonth.parse(month.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            m = java.time.YearMonth.from(today);
+        }
+        var from = m.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        var to = m.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        List<WindowView> shown = windows.list(null, null, null, from, to).stream().filter(w -> w.state() != WindowState.CANCELLED).toList();
+        return Templates.calendar(user(), MonthView.of(m, shown, today));
     }
 
     /** The planner's proposals become DRAFT windows in the list: schedule the good ones, cancel (discard) the others. */

@@ -241,4 +241,16 @@ class AdminPagesTest {
                 .formParam("csrf-token", token).formParam("version", version).formParam("distro", "ubuntu").formParam("osVersion", "12.04")
                 .when().post("/hosts/edit.ui.test/edit").then().statusCode(409).body(containsString("someone else changed the host"));
     }
+
+    @Test
+    void theMonthCalendarShowsWindowsOnTheirDays() {
+        admin().contentType(ContentType.JSON).body(Map.of("title", "Calendar check", "start", "2031-03-07T20:00:00Z",
+                "end", "2031-03-08T01:00:00Z", "hosts", java.util.List.of("zm03.openstack.org"), "state", "DRAFT"))
+                .when().post("/api/windows").then().statusCode(201);
+        String session = login("admin", "admin");
+        String html = given().cookie("planner-session", session).queryParam("month", "2031-03").when().get("/windows/calendar").then()
+                .statusCode(200).body(containsString("Windows in March 2031 (UTC)"))
+                .body(containsString("href=\"/windows/calendar?month=2031-04\"")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(2, html.split("Calendar check").length - 1, "on the 7th and the 8th");
+    }
 }
