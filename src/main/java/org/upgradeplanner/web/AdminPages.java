@@ -370,6 +370,27 @@ public class AdminPages {
         return Response.seeOther(URI.create("/windows?state=DRAFT")).build();
     }
 
+    /** Live feedback for the new-window form (its script posts the fields as they are typed): field → message. */
+    @POST
+    @Path("windows/check")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> checkWindow(@FormParam(Csrf.FIELD) String token, @FormParam("title") String title,
+                                           @FormParam("start") String start, @FormParam("end") String end,
+                                           @FormParam("hosts") String hostList, @FormParam("draft") String draft) {
+        csrf.verify(token);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        java.time.Instant from = utc(blank(start), "start", errors);
+        java.time.Instant to = utc(blank(end), "end", errors);
+        if (errors.isEmpty()) {
+            windows.preview(new org.upgradeplanner.window.WindowInput(blank(title).isEmpty() ? "untitled" : blank(title), from, to,
+                            list(blank(hostList)), null, null, draft != null ? "DRAFT" : null, null, null, null))
+                    .forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", ""), f.message(), (a, b) -> a + "; " + b));
+        }
+        return errors;
+    }
+
     /** The lifecycle buttons of the list: schedule, complete, cancel (with its reason). */
     @POST
     @Path("windows/{id}/{action: schedule|complete|cancel}")

@@ -120,6 +120,24 @@ public class WindowService {
         return new PolicyChecker(policies.current()).checkAll(all, Instant.now(clock));
     }
 
+    /**
+     * What creating this window would be refused for, without creating it: the invalid fields, then the broken policy
+     * rules, each with the field it is about. For live feedback while an admin types.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldError> preview(WindowInput in) {
+        MaintenanceWindow w = new MaintenanceWindow();
+        try {
+            w.state = initialState(in.state());
+            applyFields(w, in);
+        } catch (PlannerException e) {
+            return e.errors();
+        }
+        List<WindowSpec> others = MaintenanceWindow.active().stream().map(MaintenanceWindow::spec).toList();
+        return new PolicyChecker(policies.current()).check(w.spec(), others, Instant.now(clock)).stream()
+                .map(b -> new FieldError(b.field(), b.message())).toList();
+    }
+
     // ---------------------------------------------------------------- edits
 
     public WindowView create(WindowInput in) {

@@ -126,6 +126,14 @@ class UiBrowserIT {
                 LocalDate day = LocalDate.now().plusDays(60);
                 createWindow(driver, base, "Forum upgrade", day + "T20:00", day + "T22:00", "forum.ui.example.org");
                 assertTrue(flash(driver).contains("created: Forum upgrade (SCHEDULED)"), flash(driver));
+                // Live feedback: the breach appears beside the field before the form is sent.
+                driver.get(base + "/windows");
+                driver.findElement(By.id("title")).sendKeys("Clashing window");
+                setValue(driver, "start", day + "T21:00");
+                setValue(driver, "end", day + "T23:00");
+                driver.findElement(By.id("hosts")).sendKeys("forum.ui.example.org");
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".live-error")).stream()
+                        .anyMatch(e -> e.getText().contains("already in overlapping window")));
                 createWindow(driver, base, "Clashing window", day + "T21:00", day + "T23:00", "forum.ui.example.org");
                 assertTrue(driver.findElement(By.id("hosts-error")).getText().contains("forum.ui.example.org already in overlapping window"),
                         driver.findElement(By.id("hosts-error")).getText());
@@ -153,13 +161,19 @@ class UiBrowserIT {
         }
     }
 
+    /** Sets a field the way a picker would, with the input event a user's change fires. */
+    private static void setValue(WebDriver driver, String id, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                driver.findElement(By.id(id)), value);
+    }
+
     private static void createWindow(WebDriver driver, String base, String title, String start, String end, String hosts) {
         driver.get(base + "/windows");
         driver.findElement(By.id("title")).sendKeys(title);
         // datetime-local fields take typed keys in the browser's locale format; set the value the way a picker would
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("start")), start);
-        js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("end")), end);
+        setValue(driver, "start", start);
+        setValue(driver, "end", end);
         driver.findElement(By.id("hosts")).sendKeys(hosts);
         submit(driver, "#new-window");
     }

@@ -253,4 +253,25 @@ class AdminPagesTest {
                 .body(containsString("href=\"/windows/calendar?month=2031-04\"")).extract().asString();
         org.junit.jupiter.api.Assertions.assertEquals(2, html.split("Calendar check").length - 1, "on the 7th and the 8th");
     }
+
+    @Test
+    void theCheckEndpointReportsBreachesWithoutSaving() {
+        String start = java.time.LocalDate.now().plusDays(2300).toString() + "T20:00";
+        String end = java.time.LocalDate.now().plusDays(2300).toString() + "T22:00";
+        admin().contentType(ContentType.JSON).body(Map.of("title", "Existing", "start", start + ":00Z", "end", end + ":00Z",
+                "hosts", java.util.List.of("zm04.openstack.org"))).when().post("/api/windows").then().statusCode(201);
+        String session = login("admin", "admin");
+        String token = given().cookie("planner-session", session).when().get("/windows").then().extract().cookie("planner-csrf");
+        given().cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("title", "Probe").formParam("start", start).formParam("end", end)
+                .formParam("hosts", "zm04.openstack.org, nope.example.org")
+                .when().post("/windows/check").then().statusCode(200).contentType(ContentType.JSON)
+                .body("hosts", containsString("no host named `nope.example.org`"));
+        given().cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("title", "Probe").formParam("start", start).formParam("end", end)
+                .formParam("hosts", "zm04.openstack.org")
+                .when().post("/windows/check").then().statusCode(200)
+                .body("hosts", containsString("zm04.openstack.org already in overlapping window"));
+        admin().queryParam("host", "zm04.openstack.org").when().get("/api/windows").then().body("size()", org.hamcrest.Matchers.equalTo(1));
+    }
 }
