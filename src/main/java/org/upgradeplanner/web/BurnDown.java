@@ -22,7 +22,7 @@ public record BurnDown(int width, int height, String planned, int remainingAtEnd
     }
 
     /** A release's EOL: where it falls, and how many hosts still run it. */
-    public record Marker(int x, int labelX, int labelY, String label, boolean past) {
+    public record Marker(int x, int labelX, int labelY, String anchor, String label, boolean past) {
     }
 
     /** A planned window: when it ends and how many hosts it upgrades. */
@@ -74,8 +74,9 @@ public record BurnDown(int width, int height, String planned, int remainingAtEnd
             if (r.eol() != null && r.distro() != null && !r.eol().isAfter(end)) {
                 boolean past = r.eol().isBefore(today);
                 int mx = past ? LEFT : x.apply(r.eol());
-                markers.add(new Marker(mx, mx + 3, 30 + 12 * markers.size(), r.distro() + " " + r.version() + (past ? " past EOL" : " EOL")
-                        + " (" + r.hosts() + ")", past));
+                boolean nearRightEdge = mx > WIDTH - 180; // the label goes left of its line so it stays in the chart
+                markers.add(new Marker(mx, nearRightEdge ? mx - 3 : mx + 3, 30 + 12 * markers.size(), nearRightEdge ? "end" : "start",
+                        r.distro() + " " + r.version() + (past ? " past EOL" : " EOL") + " (" + r.hosts() + ")", past));
             }
         }
         return new BurnDown(WIDTH, HEIGHT, points.toString(), remaining, total, ticks, markers);
