@@ -72,6 +72,8 @@ public class AdminPages {
 
         static native TemplateInstance calendar(String user, MonthView month);
 
+        static native TemplateInstance editWindow(String user, WindowView window, WindowForm form, Map<String, String> errors);
+
         static native TemplateInstance editHost(String user, String hostname, HostForm form, Map<String, String> errors);
 
         static native TemplateInstance windows(String user, List<WindowView> windows, String state, List<String> states,
@@ -368,6 +370,72 @@ public class AdminPages {
         flash.set(proposed.isEmpty() ? "Every outage-required host is already in a window."
                 : "The planner proposed " + proposed.size() + " draft window(s): review, schedule or discard them below.");
         return Response.seeOther(URI.create("/windows?state=DRAFT")).build();
+    }
+
+    /** Editing a window: the same form as a new one, filled in; a change of times of a published window is a reschedule. */
+    @GET
+    @Path("windows/{id}/edit")
+    @RolesAllowed(Accounts.ADMIN)
+    public TemplateInstance editWindow(@PathParam("id") long id) {
+        WindowView w = windows.get(id);
+        WindowForm form = new WindowForm(w.title(), local(w.start()), local(w.end()), String.join(", ", w.hosts()),
+                w.description() == null ? "" : w.description(), false, "");
+        return Templates.editWindow(user(), w, form, Map.of());
+    }
+
+    @POST
+    @Path("windows/{id}/edit")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveWindow(@PathParam("id") long id, @FormParam(Csrf.FIELD) String token, @FormParam("title") String title,
+                               @FormParam("start") String start, @FormParam("end") String end, @FormParam("hosts") String hostList,
+                               @FormParam("description") String description, @FormParam("version") int version,
+                               @FormParam("force") String force, @FormParam("reason") String reason) {
+        csrf.verify(token);
+        WindowView current = windows.get(id);
+        WindowForm form = new WindowForm(blank(title), blank(start), blank(end), blank(hostList), blank(description), false, blank(reason));
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        java.time.Instant from = utc(form.start(), "start", errors);
+        java.time.Instant to = utc(form.end(), "end", errors);
+        if (errors.isEmpty()) {
+            try {
+                WindowView w = windows.update(id, new org.upgradeplanner.window.WindowInput(form.title(), from, to, list(form.hosts()),
+                        current.services(), form.description(), null, version, force != null ? Boolean.TRUE : null, form.reason()));
+                flash.set("Window " + w.id() + " saved (sequence " + w.sequence() + ").");
+                return Response.seeOther(URI.create("/windows")).build();
+            } catch (PlannerException e) {
+                if (e.kind() == PlannerException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                e.errors().forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", ""), f.message(), (a, b) -> a + "; " + b));
+            }
+        }
+        return Response.status(409).type(MediaType.TEXT_HTML).entity(Templates.editWindow(user(), current, form, errors)).build();
+    }
+
+    /** Extends a window in progress to a later end (the list's form). */
+    @POST
+    @Path("windows/{id}/extend")
+    @RolesAllowed(Accounts.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response extendWindow(@PathParam("id") long id, @FormParam(Csrf.FIELD) String token, @FormParam("end") String end) {
+        csrf.verify(token);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        java.time.Instant to = utc(blank(end), "end", errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw PlannerException.invalid("end", errors.get("end"));
+            }
+            WindowView w = windows.extend(id, to, null, null);
+            flash.set("Window " + w.id() + " now ends " + w.end() + ".");
+        } catch (PlannerException e) {
+            flash.set("Window " + id + ": " + e.getMessage());
+        }
+        return Response.seeOther(URI.create("/windows")).build();
+    }
+
+    private static String local(java.time.Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC).toString();
     }
 
     /** Live feedback for the new-window form (its script posts the fields as they are typed): field → message. */

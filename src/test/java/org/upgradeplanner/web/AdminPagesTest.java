@@ -274,4 +274,25 @@ class AdminPagesTest {
                 .body("hosts", containsString("zm04.openstack.org already in overlapping window"));
         admin().queryParam("host", "zm04.openstack.org").when().get("/api/windows").then().body("size()", org.hamcrest.Matchers.equalTo(1));
     }
+
+    @Test
+    void aWindowIsEditedByForm() {
+        String day = java.time.LocalDate.now().plusDays(2400).toString();
+        int id = admin().contentType(ContentType.JSON).body(Map.of("title", "Edit me", "start", day + "T20:00:00Z", "end", day + "T21:00:00Z",
+                "hosts", java.util.List.of("zm05.openstack.org"))).when().post("/api/windows").then().statusCode(201).extract().path("id");
+        String session = login("admin", "admin");
+        var page = given().cookie("planner-session", session).when().get("/windows/" + id + "/edit").then().statusCode(200)
+                .body(containsString("value=\"" + day + "T20:00\"")).extract();
+        String token = page.cookie("planner-csrf");
+        String version = page.htmlPath().getString("**.find { it.@name == 'version' }.@value");
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("version", version).formParam("title", "Edited").formParam("start", day + "T21:00")
+                .formParam("end", day + "T23:00").formParam("hosts", "zm05.openstack.org")
+                .when().post("/windows/" + id + "/edit").then().statusCode(303);
+        admin().when().get("/api/windows/" + id).then().body("title", org.hamcrest.Matchers.equalTo("Edited")).body("sequence", org.hamcrest.Matchers.equalTo(1));
+        given().cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("version", version).formParam("title", "Stale").formParam("start", day + "T21:00")
+                .formParam("end", day + "T23:00").formParam("hosts", "zm05.openstack.org")
+                .when().post("/windows/" + id + "/edit").then().statusCode(409).body(containsString("someone else changed the window"));
+    }
 }
