@@ -56,7 +56,11 @@ public class AdminPages {
     }
 
     public record DashboardPage(HostService.FleetSummary fleet, List<WindowView> upcoming, long pendingDrafts, long breaches,
-                                BurnDown burnDown) {
+                                List<org.upgradeplanner.window.Breach> firstBreaches, BurnDown burnDown) {
+
+        public long moreBreaches() {
+            return breaches - firstBreaches.size();
+        }
     }
 
     @CheckedTemplate
@@ -140,8 +144,9 @@ public class AdminPages {
         Instant now = Instant.now(clock);
         HostService.FleetSummary fleet = hosts.summary();
         List<BurnDown.Step> steps = windows.ends().stream().map(e -> new BurnDown.Step(e.end(), e.hosts())).toList();
+        List<org.upgradeplanner.window.Breach> breaches = windows.conflicts();
         return Templates.dashboard(user(), new DashboardPage(fleet, windows.upcoming(now, 10),
-                announcements.count(Announcement.Status.PENDING), windows.conflicts().size(),
+                announcements.count(Announcement.Status.PENDING), breaches.size(), breaches.stream().limit(10).toList(),
                 BurnDown.of(fleet, steps, java.time.LocalDate.now(clock))));
     }
 
@@ -446,13 +451,14 @@ public class AdminPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> checkWindow(@FormParam(Csrf.FIELD) String token, @FormParam("title") String title,
                                            @FormParam("start") String start, @FormParam("end") String end,
-                                           @FormParam("hosts") String hostList, @FormParam("draft") String draft) {
+                                           @FormParam("hosts") String hostList, @FormParam("draft") String draft,
+                                           @FormParam("id") Long id) {
         csrf.verify(token);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         java.time.Instant from = utc(blank(start), "start", errors);
         java.time.Instant to = utc(blank(end), "end", errors);
         if (errors.isEmpty()) {
-            windows.preview(new org.upgradeplanner.window.WindowInput(blank(title).isEmpty() ? "untitled" : blank(title), from, to,
+            windows.preview(id, new org.upgradeplanner.window.WindowInput(blank(title).isEmpty() ? "untitled" : blank(title), from, to,
                             list(blank(hostList)), null, null, draft != null ? "DRAFT" : null, null, null, null))
                     .forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", ""), f.message(), (a, b) -> a + "; " + b));
         }

@@ -125,8 +125,9 @@ public class WindowService {
      * rules, each with the field it is about. For live feedback while an admin types.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FieldError> preview(WindowInput in) {
+    public List<FieldError> preview(Long id, WindowInput in) {
         MaintenanceWindow w = new MaintenanceWindow();
+        w.id = id; // an edited window is not in conflict with its own current version
         try {
             w.state = initialState(in.state());
             applyFields(w, in);

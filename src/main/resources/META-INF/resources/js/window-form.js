@@ -2,7 +2,7 @@
 // and each message appears beside its field. Without this script the form still works: the same messages come back
 // after submitting.
 document.addEventListener("DOMContentLoaded", () => {
-  const form = document.getElementById("new-window");
+  const form = document.getElementById("new-window") || document.getElementById("edit-window");
   if (!form) {
     return;
   }
