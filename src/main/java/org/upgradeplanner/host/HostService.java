@@ -347,10 +347,6 @@ public class HostService {
         return HostView.from(h, releases.policy());
     }
 
-    TargetPolicy policy() {
-        return releases.policy();
-    }
-
     private Host find(String hostname) {
         return Host.byHostname(hostname).orElseThrow(() -> PlannerException.notFound("no host named " + Names.hostname(hostname)));
     }
