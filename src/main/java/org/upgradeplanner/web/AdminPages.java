@@ -252,12 +252,20 @@ public class AdminPages {
                 if (e.kind() == PlannerException.Kind.NOT_FOUND) {
                     throw e;
                 }
-                e.errors().forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", "").replace("os.distro", "distro")
-                        .replace("os.version", "osVersion"), f.message(), (a, b) -> a + "; " + b));
+                beside(e.errors(), errors);
             }
         }
         return Response.status(errors.containsKey("version") ? 409 : 400).type(MediaType.TEXT_HTML)
                 .entity(Templates.editHost(user(), hostname, form, errors)).build();
+    }
+
+    /**
+     * Field errors by form field: {@code hosts[2]} is the hosts field, {@code os.distro} the distro field; several
+     * messages for one field are joined.
+     */
+    private static void beside(List<org.upgradeplanner.support.Problem.FieldError> found, Map<String, String> errors) {
+        found.forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", "").replace("os.distro", "distro").replace("os.version", "osVersion"),
+                f.message(), (a, b) -> a + "; " + b));
     }
 
     private static List<String> list(String commaSeparated) {
@@ -337,7 +345,7 @@ public class AdminPages {
             flash.set("Window " + w.id() + " created: " + w.title() + " (" + w.state() + ").");
             return Response.seeOther(URI.create("/windows")).build();
         } catch (PlannerException e) {
-            e.errors().forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", ""), f.message(), (a, b) -> a + "; " + b));
+            beside(e.errors(), errors);
             if (errors.isEmpty()) {
                 errors.put("title", e.getMessage());
             }
@@ -412,7 +420,7 @@ public class AdminPages {
                 if (e.kind() == PlannerException.Kind.NOT_FOUND) {
                     throw e;
                 }
-                e.errors().forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", ""), f.message(), (a, b) -> a + "; " + b));
+                beside(e.errors(), errors);
             }
         }
         return Response.status(409).type(MediaType.TEXT_HTML).entity(Templates.editWindow(user(), current, form, errors)).build();
@@ -458,9 +466,8 @@ public class AdminPages {
         java.time.Instant from = utc(blank(start), "start", errors);
         java.time.Instant to = utc(blank(end), "end", errors);
         if (errors.isEmpty()) {
-            windows.preview(id, new org.upgradeplanner.window.WindowInput(blank(title).isEmpty() ? "untitled" : blank(title), from, to,
-                            list(blank(hostList)), null, null, draft != null ? "DRAFT" : null, null, null, null))
-                    .forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", ""), f.message(), (a, b) -> a + "; " + b));
+            beside(windows.preview(id, new org.upgradeplanner.window.WindowInput(blank(title).isEmpty() ? "untitled" : blank(title), from, to,
+                    list(blank(hostList)), null, null, draft != null ? "DRAFT" : null, null, null, null)), errors);
         }
         return errors;
     }
