@@ -113,6 +113,13 @@ class UiBrowserIT {
                 assertTrue(flash(driver).startsWith("Imported"), flash(driver));
                 driver.get(base + "/hosts?sort=classification");
                 shot(driver, "hosts");
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                driver.get(base + "/hosts?sort=classification");
+                shot(driver, "hosts-phone");
+                Object overflow = ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0L, ((Number) overflow).longValue(), "on a phone the page does not scroll sideways");
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
                 driver.get(base + "/hosts/forum.ui.example.org");
                 assertTrue(driver.findElement(By.tagName("main")).getText().contains("<img src=x onerror=alert(1)>"),
