@@ -53,8 +53,7 @@ public class CalendarService {
      */
     public Optional<Feed> cached(String path) {
         var fresh = counter.fresh();
-        if (fresh.isEmpty() || fresh.getAsLong() * 100_000 + LocalDate.now(clock).toEpochDay() % 100_000 != cachedVersion
-                || !path.endsWith(".ics")) {
+        if (fresh.isEmpty() || version(fresh.getAsLong()) != cachedVersion || !path.endsWith(".ics")) {
             return Optional.empty();
         }
         String name = path.substring(0, path.length() - 4);
@@ -67,8 +66,7 @@ public class CalendarService {
     /** The feed, or empty for a host or service nobody knows. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Feed> feed(Scope scope, String name) {
-        // Finished windows leave the feed a day at a time, so the day is part of the feed's version.
-        long version = counter.current() * 100_000 + LocalDate.now(clock).toEpochDay() % 100_000;
+        long version = version(counter.current());
         if (version != cachedVersion) {
             cache.clear();
             cachedVersion = version;
@@ -84,6 +82,11 @@ public class CalendarService {
             cache.put(key, feed);
         }
         return Optional.of(feed);
+    }
+
+    /** The feed version: the change counter, and the day, since finished windows leave the feed a day at a time. */
+    private long version(long counter) {
+        return counter * 100_000 + LocalDate.now(clock).toEpochDay() % 100_000;
     }
 
     private Optional<Feed> render(Scope scope, String name, long version) {

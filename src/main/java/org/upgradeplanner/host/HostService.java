@@ -289,7 +289,9 @@ public class HostService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public HostPage list(HostFilter filter, int page, int size) {
         var query = Host.<Host>find(filter.where() + filter.orderBy(), filter.parameters());
-        List<HostView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list().stream().map(this::view).toList();
+        TargetPolicy policy = releases.policy(); // once per page, not once per host
+        List<HostView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                .map(h -> HostView.from(h, policy)).toList();
         return new HostPage(items, query.count());
     }
 

@@ -54,6 +54,11 @@ public final class Transitions {
         return Optional.ofNullable(TABLE.get(from).get(action));
     }
 
+    /** What an admin may ask for in this state: announcing and starting happen by themselves (a sent draft, a trigger). */
+    public static List<String> adminActions(WindowState from) {
+        return allowed(from).stream().filter(a -> a != WindowAction.ANNOUNCE && a != WindowAction.START).map(a -> a.path).toList();
+    }
+
     public static List<WindowAction> allowed(WindowState from) {
         EnumSet<WindowAction> actions = EnumSet.noneOf(WindowAction.class);
         actions.addAll(TABLE.get(from).keySet());

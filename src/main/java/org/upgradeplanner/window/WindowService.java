@@ -445,8 +445,7 @@ public class WindowService {
 
     private static WindowState transition(MaintenanceWindow w, WindowAction action) {
         return Transitions.next(w.state, action).orElseThrow(() -> {
-            List<String> allowed = Transitions.allowed(w.state).stream()
-                    .filter(a -> a != WindowAction.ANNOUNCE && a != WindowAction.START).map(a -> a.path).toList();
+            List<String> allowed = Transitions.adminActions(w.state);
             String detail = "window " + w.id + " is " + w.state + ": cannot " + action.path + "; allowed: "
                     + (allowed.isEmpty() ? "nothing, it is final" : String.join(", ", allowed));
             return PlannerException.conflict(detail, List.of(new FieldError("state", detail)));

@@ -12,8 +12,7 @@ public record WindowView(long id, String uid, String title, Instant start, Insta
     public static WindowView from(MaintenanceWindow w) {
         return new WindowView(w.id, w.uid, w.title, w.start, w.end, List.copyOf(w.hosts), List.copyOf(w.services),
                 w.description, w.state, w.sequence, w.version, w.overdue, w.cancelReason, w.publishedAt, w.startedAt, w.endedAt,
-                Transitions.allowed(w.state).stream().filter(a -> a != WindowAction.ANNOUNCE && a != WindowAction.START)
-                        .map(a -> a.path).toList(),
+                Transitions.adminActions(w.state),
                 w.createdAt, w.updatedAt);
     }
 }
