@@ -149,6 +149,12 @@ public class Host extends PanacheEntityBase {
         }
     }
 
+    /** This host's current values as a {@link Row}. */
+    public Row row() {
+        return new Row(id == null ? 0 : id, hostname, distro, osVersion, osFrom, services, groups, dependsOn, stateful, replaceable, isPublic,
+                varsJson, source, classification, rule, reasonsJson, eol, overrideClassification);
+    }
+
     /** Every host as a {@link Row}: four queries, whatever the fleet size. */
     public static List<Row> rows() {
         Map<Long, Set<String>> services = elements("services", "", Map.of());

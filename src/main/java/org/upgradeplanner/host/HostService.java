@@ -138,20 +138,20 @@ public class HostService {
             }
             store(h, verdicts.get(h.hostname), true);
         }
-        if (!removed.isEmpty()) {
-            for (Host h : Host.byIds(removed.stream().map(Host.Row::id).toList())) {
-                audit.record("HOST_REMOVED", "host", h.hostname, snapshot(h), null, "no longer in " + source);
-                h.delete();
-            }
+        for (Host.Row r : removed) {
+            audit.record("HOST_REMOVED", "host", r.hostname(), snapshot(r), null, "no longer in " + source);
         }
+        HostRows.delete(Host.getEntityManager(), removed.stream().map(Host.Row::id).toList());
+        List<Host> newHosts = new ArrayList<>(added.size());
         for (String name : added) {
             Host h = new Host();
             h.source = source;
             h.createdAt = now;
             apply(h, incoming.get(name), now);
             store(h, verdicts.get(name), false);
-            h.persist();
+            newHosts.add(h);
         }
+        HostRows.insert(Host.getEntityManager(), newHosts);
         long t2 = System.nanoTime();
         counter.bump(); // the per-host feeds answer for known hosts only
         audit.record("INVENTORY_IMPORTED", "inventory", source, null,
@@ -160,7 +160,7 @@ public class HostService {
         Host.flush();
         // Nothing is changed after this: detach the entities so the commit does not dirty-check thousands of them.
         Host.getEntityManager().clear();
-        LOG.debugf("import %s: read and classify %d ms, entities %d ms, write %d ms", source, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+        LOG.debugf("import %s: read and classify %d ms, write changes and new hosts %d ms, flush %d ms", source, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                 (System.nanoTime() - t2) / 1_000_000);
         return result;
     }
@@ -197,7 +197,7 @@ public class HostService {
         checkVersion(h, input.version(), true);
         InventoryHost fields = validate(input, h.hostname);
         Map<String, Object> before = snapshot(h);
-        if (!differences(h, fields).isEmpty()) {
+        if (!differences(h.row(), fields).isEmpty()) {
             apply(h, fields, Instant.now(clock));
             counter.bump(); // the per-host feeds answer for known hosts only
             audit.record("HOST_UPDATED", "host", h.hostname, before, snapshot(h), null);
@@ -406,48 +406,38 @@ public class HostService {
         h.updatedAt = now;
     }
 
-    private static void replace(java.util.Set<String> target, Collection<String> values) {
+    private static void replace(Set<String> target, Collection<String> values) {
         if (!target.equals(new java.util.HashSet<>(values))) {
             target.clear();
             target.addAll(values);
         }
     }
 
-    static List<String> differences(Host h, InventoryHost ih) {
-        return differences(h.distro, h.osVersion, h.osFrom, h.services, h.groups, h.stateful, h.replaceable, h.isPublic, h.dependsOn, h.varsJson, ih);
-    }
-
+    /** The fields an inventory entry would change on a stored host. */
     static List<String> differences(Host.Row r, InventoryHost ih) {
-        return differences(r.distro(), r.osVersion(), r.osFrom(), r.services(), r.groups(), r.stateful(), r.replaceable(), r.isPublic(),
-                r.dependsOn(), r.varsJson(), ih);
-    }
-
-    private static List<String> differences(String distro, String osVersion, String osFrom, Set<String> services, Set<String> groups,
-                                            boolean stateful, boolean replaceable, boolean isPublic, Set<String> dependsOn,
-                                            String varsJson, InventoryHost ih) {
         List<String> fields = new ArrayList<>();
-        if (!Objects.equals(distro, ih.distro()) || !Objects.equals(osVersion, ih.version()) || !Objects.equals(osFrom, ih.osFrom())) {
+        if (!Objects.equals(r.distro(), ih.distro()) || !Objects.equals(r.osVersion(), ih.version()) || !Objects.equals(r.osFrom(), ih.osFrom())) {
             fields.add("os");
         }
-        if (!services.equals(ih.services())) {
+        if (!r.services().equals(ih.services())) {
             fields.add("services");
         }
-        if (!groups.equals(ih.groups())) {
+        if (!r.groups().equals(ih.groups())) {
             fields.add("groups");
         }
-        if (stateful != ih.stateful()) {
+        if (r.stateful() != ih.stateful()) {
             fields.add("stateful");
         }
-        if (replaceable != ih.replaceable()) {
+        if (r.replaceable() != ih.replaceable()) {
             fields.add("replaceable");
         }
-        if (isPublic != ih.isPublic()) {
+        if (r.isPublic() != ih.isPublic()) {
             fields.add("public");
         }
-        if (!dependsOn.equals(ih.dependsOn())) {
+        if (!r.dependsOn().equals(ih.dependsOn())) {
             fields.add("dependsOn");
         }
-        if (!varsJson.equals(Json.write(ih.vars()))) {
+        if (!r.varsJson().equals(Json.write(ih.vars()))) {
             fields.add("vars");
         }
         return fields;
@@ -459,17 +449,22 @@ public class HostService {
     }
 
     private static Map<String, Object> snapshot(Host h) {
+        return snapshot(h.row());
+    }
+
+    /** A host's fields as the audit log records them. */
+    private static Map<String, Object> snapshot(Host.Row r) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("hostname", h.hostname);
-        s.put("os", h.distro == null ? null : h.distro + "-" + h.osVersion);
-        s.put("services", new TreeSet<>(h.services));
-        s.put("groups", new TreeSet<>(h.groups));
-        s.put("stateful", h.stateful);
-        s.put("replaceable", h.replaceable);
-        s.put("public", h.isPublic);
-        s.put("dependsOn", new TreeSet<>(h.dependsOn));
-        s.put("vars", h.vars());
-        s.put("source", h.source);
+        s.put("hostname", r.hostname());
+        s.put("os", r.distro() == null ? null : r.distro() + "-" + r.osVersion());
+        s.put("services", new TreeSet<>(r.services()));
+        s.put("groups", new TreeSet<>(r.groups()));
+        s.put("stateful", r.stateful());
+        s.put("replaceable", r.replaceable());
+        s.put("public", r.isPublic());
+        s.put("dependsOn", new TreeSet<>(r.dependsOn()));
+        s.put("vars", Json.readMap(r.varsJson()));
+        s.put("source", r.source());
         return s;
     }
 

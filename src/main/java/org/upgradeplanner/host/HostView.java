@@ -33,13 +33,18 @@ public record HostView(String hostname, Os os, String osFrom, List<String> servi
                 : new Override(h.overrideClassification, h.overrideReason, h.overrideBy, h.overrideAt, h.classification);
         List<String> reasons = override == null ? h.reasons() : withOverride(h);
         return new HostView(h.hostname, h.distro == null ? null : new Os(h.distro, h.osVersion), h.osFrom,
-                List.copyOf(h.services), List.copyOf(h.groups), h.stateful, h.replaceable, h.isPublic,
-                List.copyOf(h.dependsOn), h.vars(), h.source,
+                sorted(h.services), sorted(h.groups), h.stateful, h.replaceable, h.isPublic,
+                sorted(h.dependsOn), h.vars(), h.source,
                 at.target() == null ? null : at.target().version(),
                 path == null ? List.of() : path.versions(),
                 path == null || path.upToDate() ? null : path.rebuild() ? "REBUILD" : "IN_PLACE",
                 release == null ? null : release.eol(), release == null ? null : release.eolExtended(),
                 h.effectiveClassification(), override == null ? "RULE" : "OVERRIDE", reasons, override, h.version);
+    }
+
+    /** Sets load from the database in no particular order; the API lists them sorted, the same on every call. */
+    private static List<String> sorted(java.util.Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     private static List<String> withOverride(Host h) {

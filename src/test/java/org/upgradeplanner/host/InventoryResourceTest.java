@@ -5,11 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.upgradeplanner.support.Api.admin;
 import static org.upgradeplanner.support.Api.announcer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +83,61 @@ class InventoryResourceTest {
         admin().when().get("/api/audit?subjectType=inventory&subject=imp").then().body("total", equalTo(3))
                 .body("items[0].actor", equalTo("admin"));
         admin().when().get("/api/audit?subject=w2.imp.test&action=HOST_REMOVED").then().body("total", equalTo(1));
+    }
+
+    /** New hosts are written with plain JDBC ({@link HostRows}): every column must read back through the entity. */
+    @Test
+    void anImportedHostReadsBackThroughTheEntityAndCanBeEditedRemovedAndAddedAgain() {
+        String yaml = """
+                all:
+                  children:
+                    front:
+                      vars: {public: true}
+                      hosts:
+                        web.rt.test: {os: ubuntu-12.04, stateful: true, services: [www, api], depends_on: [db.rt.test], rack: "r<1>"}
+                    edge:
+                      hosts:
+                        web.rt.test:
+                        db.rt.test: {os: ubuntu-14.04, replaceable: true}
+                """;
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        post(yaml, "rt", false).statusCode(200).body("added", equalTo(2));
+        Host web = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Host h = Host.byHostname("web.rt.test").orElseThrow();
+            h.services.size(); // loaded inside the transaction
+            h.groups.size();
+            h.dependsOn.size();
+            return h;
+        });
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEquals(List.of("ubuntu", "12.04", "inventory"), List.of(web.distro, web.osVersion, web.osFrom)),
+                () -> assertEquals(java.util.Set.of("api", "www"), web.services),
+                () -> assertEquals(java.util.Set.of("edge", "front"), web.groups),
+                () -> assertEquals(java.util.Set.of("db.rt.test"), web.dependsOn),
+                () -> assertEquals(List.of(true, false, true), List.of(web.stateful, web.replaceable, web.isPublic)),
+                () -> assertEquals(Map.of("rack", "r<1>"), web.vars()),
+                () -> assertEquals("rt", web.source),
+                () -> assertEquals(org.upgradeplanner.classification.Classification.OUTAGE_REQUIRED, web.classification),
+                () -> assertFalse(web.rule.isEmpty()),
+                () -> assertFalse(web.reasons().isEmpty()),
+                () -> assertEquals(java.time.LocalDate.parse("2017-04-28"), web.eol),
+                () -> assertNull(web.overrideClassification),
+                () -> assertEquals(0, web.version),
+                () -> assertTrue(web.createdAt.isAfter(before), "createdAt " + web.createdAt),
+                () -> assertEquals(web.createdAt, web.updatedAt));
+
+        // Optimistic locking works on such a row, and a host made by hand after the import gets an id of its own.
+        Map<String, Object> edit = Map.of("os", Map.of("distro", "ubuntu", "version", "14.04"), "services", List.of("db"), "version", 0);
+        admin().contentType(ContentType.JSON).body(edit).when().put("/api/hosts/db.rt.test").then().statusCode(200).body("version", org.hamcrest.Matchers.greaterThan(0));
+        admin().contentType(ContentType.JSON).body(edit).when().put("/api/hosts/db.rt.test").then().statusCode(409);
+        admin().contentType(ContentType.JSON).body(Map.of("hostname", "hand.rt.test")).when().post("/api/hosts").then().statusCode(201);
+
+        // Removed with its collection rows, then added again under the same name.
+        post("all:\n  children:\n    edge:\n      hosts:\n        db.rt.test: {os: ubuntu-14.04, replaceable: true}\n", "rt", false).statusCode(200).body("removed", equalTo(1));
+        admin().when().get("/api/hosts/web.rt.test").then().statusCode(404);
+        post(yaml, "rt", false).statusCode(200).body("added", equalTo(1)).body("unchanged", equalTo(1));
+        admin().when().get("/api/hosts/web.rt.test").then().statusCode(200).body("services", contains("api", "www"))
+                .body("dependsOn", contains("db.rt.test")).body("version", equalTo(0));
     }
 
     @Test
