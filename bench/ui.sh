@@ -27,8 +27,8 @@ for i in range(n):
     if r.status != 201:
         sys.exit("window %d: HTTP %d" % (i, r.status))
 PY
-# Log in through the form, as a browser does, and keep the session cookie.
-SESSION=$(curl -s -o /dev/null -D - -d 'j_username=admin&j_password=bench-secret' "$BASE/j_security_check" \
+# Log in through the form, as a browser does (with the form's CSRF token and its cookie), and keep the session cookie.
+SESSION=$(curl -s -o /dev/null -D - -b planner-csrf=bench -d 'csrf-token=bench&j_username=admin&j_password=bench-secret' "$BASE/j_security_check" \
   | awk -F'[=;]' 'tolower($1) ~ /set-cookie: planner-session/ { print $2 }')
 [[ -n $SESSION ]] || { echo "login failed" >&2; exit 1; }
 cat > "$TMP/percentiles.lua" <<'LUA'

@@ -79,7 +79,8 @@ public class Problems {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(Exception e, jakarta.ws.rs.core.UriInfo uri) {
         if (isPage(uri)) {
-            return Response.seeOther(java.net.URI.create("/login")).build();
+            // A failed form login (wrong password or no CSRF token) lands on the error page, which says so.
+            return Response.seeOther(java.net.URI.create(uri.getPath().endsWith("/j_security_check") ? "/login-error" : "/login")).build();
         }
         return Response.fromResponse(response(401, "Unauthorized", "A valid login is required.", List.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Upgrade Planner\"")

@@ -53,10 +53,14 @@ public class Csrf {
     /** @throws PlannerException (400) unless the form's token is the cookie's */
     public void verify(String formToken) {
         Cookie cookie = request.getCookie(COOKIE);
-        boolean ok = cookie != null && formToken != null && !formToken.isEmpty()
-                && MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8), formToken.getBytes(StandardCharsets.UTF_8));
-        if (!ok) {
+        if (!matches(cookie == null ? null : cookie.getValue(), formToken)) {
             throw PlannerException.invalid(FIELD, "the form is stale or did not come from this site: reload the page and try again");
         }
+    }
+
+    /** Whether a form's token is the cookie's (compared in constant time). */
+    static boolean matches(String cookieToken, String formToken) {
+        return cookieToken != null && formToken != null && !formToken.isEmpty()
+                && MessageDigest.isEqual(cookieToken.getBytes(StandardCharsets.UTF_8), formToken.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -97,6 +97,11 @@ class UiBrowserIT {
                 assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
                 shot(driver, "login");
                 driver.findElement(By.id("j_username")).sendKeys("admin");
+                driver.findElement(By.id("j_password")).sendKeys("not-the-password");
+                submit(driver, "form[action='/j_security_check']");
+                assertTrue(driver.getCurrentUrl().endsWith("/login-error"), driver.getCurrentUrl());
+                assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("Wrong user name or password"));
+                driver.findElement(By.id("j_username")).sendKeys("admin");
                 driver.findElement(By.id("j_password")).sendKeys(ForkedInstance.PASSWORD);
                 submit(driver, "form[action='/j_security_check']");
                 assertTrue(driver.getPageSource().contains("hosts past EOL"), driver.getCurrentUrl());

@@ -19,21 +19,41 @@ class AdminPagesTest {
 
     /** Logs in through the form and returns the session cookie. */
     static String login(String user, String password) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", password)
-                .when().post("/j_security_check").then().statusCode(anyOf(is(302), is(303)))
+        return loginForm(user, password, "login-token", "login-token").statusCode(302)
                 .cookie("planner-session", notNullValue()).extract().cookie("planner-session");
+    }
+
+    /** Posts the login form with this CSRF cookie and form field (null: left out). */
+    private static io.restassured.response.ValidatableResponse loginForm(String user, String password, String cookie, String field) {
+        var request = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", user).formParam("j_password", password);
+        if (cookie != null) {
+            request.cookie("planner-csrf", cookie);
+        }
+        if (field != null) {
+            request.formParam("csrf-token", field);
+        }
+        return request.when().post("/j_security_check").then();
     }
 
     @Test
     void pagesNeedALoginAndTheLoginPageIsAForm() {
         given().redirects().follow(false).when().get("/").then().statusCode(303).header("Location", endsWith("/login"));
         given().redirects().follow(false).when().get("/hosts").then().statusCode(303);
-        given().when().get("/login").then().statusCode(200).contentType("text/html")
-                .body(containsString("action=\"/j_security_check\"")).body(containsString("autocomplete=\"current-password\""));
-        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("j_username", "admin").formParam("j_password", "nope")
-                .when().post("/j_security_check").then().statusCode(anyOf(is(302), is(303))).header("Location", containsString("/login"));
-        given().when().get("/login-error").then().statusCode(200).body(containsString("Wrong user name or password."));
+        String token = given().when().get("/login").then().statusCode(200).contentType("text/html")
+                .body(containsString("action=\"/j_security_check\"")).body(containsString("autocomplete=\"current-password\""))
+                .extract().cookie("planner-csrf");
+        given().cookie("planner-csrf", token).when().get("/login").then().body(containsString("name=\"csrf-token\" value=\"" + token + "\""));
+
+        // A wrong password, or a right one without the form's CSRF token, lands on the error page with no session.
+        for (var attempt : java.util.List.of(new String[] {"nope", token, token}, new String[] {"admin", token, null},
+                new String[] {"admin", null, token}, new String[] {"admin", token, "other"})) {
+            var cookies = loginForm("admin", attempt[0], attempt[1], attempt[2]).statusCode(303).header("Location", endsWith("/login-error"))
+                    .extract().cookies();
+            org.junit.jupiter.api.Assertions.assertFalse(cookies.containsKey("planner-session"), "a session after " + java.util.Arrays.toString(attempt));
+        }
+        loginForm("admin", "admin", token, token).statusCode(302).header("Location", endsWith("/")).cookie("planner-session", notNullValue());
+        given().when().get("/login-error").then().statusCode(200).body(containsString("Wrong user name or password, or the form had expired"));
         given().when().get("/api/hosts").then().statusCode(401).contentType("application/problem+json");
     }
 
