@@ -309,28 +309,38 @@ public class HostService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public FleetSummary summary() {
-        var em = Host.getEntityManager();
         Map<Classification, Long> byClass = new java.util.EnumMap<>(Classification.class);
         for (Classification c : Classification.values()) {
             byClass.put(c, 0L);
         }
-        em.createQuery("select coalesce(h.overrideClassification, h.classification), count(h) from Host h"
-                        + " group by coalesce(h.overrideClassification, h.classification)", Object[].class)
-                .getResultList().forEach(r -> byClass.put((Classification) r[0], (Long) r[1]));
+        // One pass over the fleet: counts per release and effective class, summed both ways here.
+        Map<List<String>, Long> perRelease = new java.util.TreeMap<>(java.util.Comparator
+                .comparing((List<String> k) -> k.get(0), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(k -> k.get(1), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        long total = 0;
+        for (Object[] r : Host.getEntityManager().createQuery("select h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification),"
+                + " count(h) from Host h group by h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification)", Object[].class)
+                .getResultList()) {
+            long n = (Long) r[3];
+            byClass.merge((Classification) r[2], n, Long::sum);
+            perRelease.merge(java.util.Arrays.asList((String) r[0], (String) r[1]), n, Long::sum);
+            total += n;
+        }
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         TargetPolicy policy = releases.policy();
-        List<ReleaseCount> byRelease = em.createQuery("select h.distro, h.osVersion, count(h) from Host h group by h.distro, h.osVersion"
-                        + " order by h.distro, h.osVersion", Object[].class).getResultList().stream()
-                .map(r -> {
-                    var release = policy.place((String) r[0], (String) r[1]).release();
+        List<ReleaseCount> byRelease = perRelease.entrySet().stream()
+                .map(e -> {
+                    String distro = e.getKey().get(0);
+                    String version = e.getKey().get(1);
+                    var release = policy.place(distro, version).release();
                     var eol = release == null ? null : release.eol();
-                    return new ReleaseCount((String) r[0], (String) r[1], (Long) r[2], eol, eol != null && eol.isBefore(today));
+                    return new ReleaseCount(distro, version, e.getValue(), eol, eol != null && eol.isBefore(today));
                 })
                 .toList();
         long pastEol = byRelease.stream().filter(ReleaseCount::pastEol).mapToLong(ReleaseCount::hosts).sum();
         ReleaseCount next = byRelease.stream().filter(r -> r.eol() != null && !r.eol().isBefore(today))
                 .min(java.util.Comparator.comparing(ReleaseCount::eol)).orElse(null);
-        return new FleetSummary(Host.count(), byClass, byRelease, pastEol, next,
+        return new FleetSummary(total, byClass, byRelease, pastEol, next,
                 next == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, next.eol()));
     }
 

@@ -143,8 +143,9 @@ public class AdminPages {
     private TemplateInstance dashboard() {
         Instant now = Instant.now(clock);
         HostService.FleetSummary fleet = hosts.summary();
-        List<BurnDown.Step> steps = windows.ends().stream().map(e -> new BurnDown.Step(e.end(), e.hosts())).toList();
-        List<org.upgradeplanner.window.Breach> breaches = windows.conflicts();
+        List<org.upgradeplanner.window.WindowSpec> active = windows.active();
+        List<BurnDown.Step> steps = active.stream().map(w -> new BurnDown.Step(w.end(), w.hosts().size())).toList();
+        List<org.upgradeplanner.window.Breach> breaches = windows.conflicts(active);
         return Templates.dashboard(user(), new DashboardPage(fleet, windows.upcoming(now, 10),
                 announcements.count(Announcement.Status.PENDING), breaches.size(), breaches.stream().limit(10).toList(),
                 BurnDown.of(fleet, steps, java.time.LocalDate.now(clock))));

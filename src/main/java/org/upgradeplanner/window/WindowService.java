@@ -93,16 +93,10 @@ public class WindowService {
                 .list().stream().map(WindowView::from).toList();
     }
 
-    /** When each active window ends and how many hosts it takes: what the burn-down needs, in one query. */
-    public record End(Instant end, int hosts) {
-    }
-
+    /** Every active window (not cancelled or completed), as the policy checker and the burn-down read them. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<End> ends() {
-        return MaintenanceWindow.getEntityManager()
-                .createQuery("select w.end, size(w.hosts) from MaintenanceWindow w where w.state not in (:finished)", Object[].class)
-                .setParameter("finished", List.of(WindowState.CANCELLED, WindowState.COMPLETED))
-                .getResultStream().map(r -> new End((Instant) r[0], ((Number) r[1]).intValue())).toList();
+    public List<WindowSpec> active() {
+        return MaintenanceWindow.activeSpecs();
     }
 
     /** The next active windows that have not ended yet, soonest first. */
@@ -116,8 +110,13 @@ public class WindowService {
     /** Every current breach across all active windows, from the independent checker. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Breach> conflicts() {
-        List<WindowSpec> all = MaintenanceWindow.active().stream().map(MaintenanceWindow::spec).toList();
-        return new PolicyChecker(policies.current()).checkAll(all, Instant.now(clock));
+        return conflicts(MaintenanceWindow.activeSpecs());
+    }
+
+    /** The breaches among these windows (all the active ones, read by the caller for more than this). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Breach> conflicts(List<WindowSpec> active) {
+        return new PolicyChecker(policies.current()).checkAll(active, Instant.now(clock));
     }
 
     /**
@@ -134,7 +133,7 @@ public class WindowService {
         } catch (PlannerException e) {
             return e.errors();
         }
-        List<WindowSpec> others = MaintenanceWindow.active().stream().map(MaintenanceWindow::spec).toList();
+        List<WindowSpec> others = MaintenanceWindow.activeSpecs();
         return new PolicyChecker(policies.current()).check(w.spec(), others, Instant.now(clock)).stream()
                 .map(b -> new FieldError(b.field(), b.message())).toList();
     }
@@ -374,8 +373,8 @@ public class WindowService {
     public List<WindowView> propose() {
         long t0 = System.nanoTime();
         Set<String> planned = new HashSet<>();
-        List<MaintenanceWindow> active = MaintenanceWindow.active();
-        active.forEach(w -> planned.addAll(w.hosts));
+        List<WindowSpec> active = MaintenanceWindow.activeSpecs();
+        active.forEach(w -> planned.addAll(w.hosts()));
         TargetPolicy targets = releases.policy();
         List<Planner.Candidate> candidates = new ArrayList<>();
         for (Host.Outline h : Host.outlines(Classification.OUTAGE_REQUIRED)) {
@@ -390,7 +389,7 @@ public class WindowService {
         Instant now = Instant.now(clock);
         long t1 = System.nanoTime();
         List<Planner.Proposal> proposals = new Planner(policy).propose(candidates,
-                active.stream().map(MaintenanceWindow::spec).toList(), now, unplaced);
+                active, now, unplaced);
         if (!unplaced.isEmpty()) {
             LOG.warnf("The planner found no slot within %d years for %d host(s): %s", Planner.HORIZON.toDays() / 366,
                     unplaced.size(), unplaced.stream().limit(20).collect(Collectors.joining(", ")));
@@ -454,7 +453,7 @@ public class WindowService {
 
     /** Checks the policy; breaches are a 409 unless forced with a reason, which is audited with the breaches. */
     private void enforce(MaintenanceWindow w, Boolean force, String reason, SchedulingPolicy policy, String what) {
-        List<WindowSpec> others = MaintenanceWindow.active().stream().filter(o -> !o.id.equals(w.id)).map(MaintenanceWindow::spec).toList();
+        List<WindowSpec> others = MaintenanceWindow.activeSpecs().stream().filter(o -> !o.id().equals(w.id)).toList();
         List<Breach> breaches = new PolicyChecker(policy).check(w.spec(), others, Instant.now(clock));
         if (breaches.isEmpty()) {
             return;
