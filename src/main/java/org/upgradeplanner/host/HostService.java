@@ -160,8 +160,8 @@ public class HostService {
         Host.flush();
         // Nothing is changed after this: detach the entities so the commit does not dirty-check thousands of them.
         Host.getEntityManager().clear();
-        LOG.debugf("import %s: read and classify %d ms, write changes and new hosts %d ms, flush %d ms", source, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                (System.nanoTime() - t2) / 1_000_000);
+        LOG.debugf("import %s: read and classify %d ms, write changes and new hosts %d ms, flush %d ms", source,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return result;
     }
 
@@ -314,13 +314,11 @@ public class HostService {
             byClass.put(c, 0L);
         }
         // One pass over the fleet: counts per release and effective class, summed both ways here.
-        Map<List<String>, Long> perRelease = new java.util.TreeMap<>(java.util.Comparator
-                .comparing((List<String> k) -> k.get(0), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-                .thenComparing(k -> k.get(1), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        Map<List<String>, Long> perRelease = new LinkedHashMap<>();
         long total = 0;
         for (Object[] r : Host.getEntityManager().createQuery("select h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification),"
-                + " count(h) from Host h group by h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification)", Object[].class)
-                .getResultList()) {
+                + " count(h) from Host h group by h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification)"
+                + " order by h.distro, h.osVersion", Object[].class).getResultList()) {
             long n = (Long) r[3];
             byClass.merge((Classification) r[2], n, Long::sum);
             perRelease.merge(java.util.Arrays.asList((String) r[0], (String) r[1]), n, Long::sum);
