@@ -22,7 +22,7 @@ start_service() {
   if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then echo "port $port is in use" >&2; exit 1; fi
   mkdir -p "$TMP/$name/db" "$TMP/empty-inventory"
   env QUARKUS_HTTP_PORT="$port" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$TMP/$name/db/planner;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:async:$TMP/$name/db/planner;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
     PLANNER_ADMIN_PASSWORD=bench-secret PLANNER_INVENTORY_PATH="$TMP/empty-inventory" "$@" \
     java -jar "$JAR" > "$TMP/$name/app.log" 2>&1 &
   APP_PID=$!

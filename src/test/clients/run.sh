@@ -16,7 +16,7 @@ TMP=$(mktemp -d)
 APP_PID=
 trap '[[ -n $APP_PID ]] && kill "$APP_PID" 2> /dev/null; wait 2> /dev/null; rm -rf "$TMP"' EXIT
 (cd "$ROOT" && env QUARKUS_HTTP_PORT="$PORT" PLANNER_ADMIN_PASSWORD=clients-secret PLANNER_ANNOUNCER_PASSWORD=clients-secret \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$TMP/planner;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" QUARKUS_DATASOURCE_USERNAME=sa \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:async:$TMP/planner;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" QUARKUS_DATASOURCE_USERNAME=sa \
   PLANNER_INVENTORY_PATH=inventory java -jar "$JAR" > "$TMP/app.log" 2>&1) &
 APP_PID=$!
 for _ in $(seq 1 120); do

@@ -126,6 +126,6 @@ final class ForkedInstance implements AutoCloseable {
     }
 
     static String h2Url(String name) {
-        return "jdbc:h2:file:" + new File("target/it-db/" + name).getAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        return "jdbc:h2:async:" + new File("target/it-db/" + name).getAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     }
 }
