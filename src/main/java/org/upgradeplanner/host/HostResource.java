@@ -51,14 +51,14 @@ public class HostResource {
 
     @POST
     public Response create(HostInput body) {
-        HostView created = hosts.create(required(body));
+        HostView created = hosts.create(PlannerException.requireBody(body));
         return Response.created(UriBuilder.fromResource(HostResource.class).path(created.hostname()).build()).entity(created).build();
     }
 
     @PUT
     @Path("{hostname}")
     public HostView update(@PathParam("hostname") String hostname, HostInput body) {
-        return hosts.update(hostname, required(body));
+        return hosts.update(hostname, PlannerException.requireBody(body));
     }
 
     @DELETE
@@ -71,7 +71,7 @@ public class HostResource {
     @PUT
     @Path("{hostname}/classification")
     public HostView override(@PathParam("hostname") String hostname, OverrideInput body) {
-        OverrideInput in = required(body);
+        OverrideInput in = PlannerException.requireBody(body);
         return hosts.override(hostname, classification(in.classification()), in.reason(), in.version());
     }
 
@@ -90,12 +90,5 @@ public class HostResource {
         } catch (IllegalArgumentException e) {
             throw PlannerException.invalid("classification", "one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN, not `" + value + "`");
         }
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw PlannerException.invalid("body", "a JSON body is required");
-        }
-        return body;
     }
 }

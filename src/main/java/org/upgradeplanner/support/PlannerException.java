@@ -37,6 +37,14 @@ public class PlannerException extends RuntimeException {
         return new PlannerException(Kind.INVALID, detail, errors);
     }
 
+    /** The request's JSON body; a missing one is a 400 that names it. */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw invalid("body", "a JSON body is required");
+        }
+        return body;
+    }
+
     public static PlannerException notFound(String detail) {
         return new PlannerException(Kind.NOT_FOUND, detail, List.of());
     }

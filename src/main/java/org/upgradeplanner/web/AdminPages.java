@@ -162,11 +162,11 @@ public class AdminPages {
         try {
             HostService.HostPage result = hosts.list(HostFilter.of(classification, release, service, group, q, sort), p, PAGE_SIZE);
             int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-            return Templates.hosts(user(), new HostsPage(result.items(), result.total(), p, pages, blank(classification), blank(release),
-                    blank(service), blank(group), blank(q), blank(sort), null));
+            return Templates.hosts(user(), new HostsPage(result.items(), result.total(), p, pages, stripped(classification), stripped(release),
+                    stripped(service), stripped(group), stripped(q), stripped(sort), null));
         } catch (PlannerException e) {
-            return Templates.hosts(user(), new HostsPage(List.of(), 0, 0, 1, blank(classification), blank(release), blank(service),
-                    blank(group), blank(q), blank(sort), e.getMessage()));
+            return Templates.hosts(user(), new HostsPage(List.of(), 0, 0, 1, stripped(classification), stripped(release), stripped(service),
+                    stripped(group), stripped(q), stripped(sort), e.getMessage()));
         }
     }
 
@@ -232,8 +232,8 @@ public class AdminPages {
                              @FormParam("replaceable") String replaceable, @FormParam("public") String isPublic,
                              @FormParam("vars") String vars, @FormParam("version") int version) {
         csrf.verify(token);
-        HostForm form = new HostForm(blank(distro), blank(osVersion), blank(services), blank(groups), blank(dependsOn),
-                stateful != null, replaceable != null, isPublic != null, blank(vars), version);
+        HostForm form = new HostForm(stripped(distro), stripped(osVersion), stripped(services), stripped(groups), stripped(dependsOn),
+                stateful != null, replaceable != null, isPublic != null, stripped(vars), version);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         Map<String, Object> parsedVars = Map.of();
         try {
@@ -332,7 +332,7 @@ public class AdminPages {
                                  @FormParam("end") String end, @FormParam("hosts") String hostList, @FormParam("description") String description,
                                  @FormParam("draft") String draft, @FormParam("force") String force, @FormParam("reason") String reason) {
         csrf.verify(token);
-        WindowForm form = new WindowForm(blank(title), blank(start), blank(end), blank(hostList), blank(description), draft != null, blank(reason));
+        WindowForm form = new WindowForm(stripped(title), stripped(start), stripped(end), stripped(hostList), stripped(description), draft != null, stripped(reason));
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         java.time.Instant from = utc(form.start(), "start", errors);
         java.time.Instant to = utc(form.end(), "end", errors);
@@ -407,7 +407,7 @@ public class AdminPages {
                                @FormParam("force") String force, @FormParam("reason") String reason) {
         csrf.verify(token);
         WindowView current = windows.get(id);
-        WindowForm form = new WindowForm(blank(title), blank(start), blank(end), blank(hostList), blank(description), false, blank(reason));
+        WindowForm form = new WindowForm(stripped(title), stripped(start), stripped(end), stripped(hostList), stripped(description), false, stripped(reason));
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         java.time.Instant from = utc(form.start(), "start", errors);
         java.time.Instant to = utc(form.end(), "end", errors);
@@ -435,7 +435,7 @@ public class AdminPages {
     public Response extendWindow(@PathParam("id") long id, @FormParam(Csrf.FIELD) String token, @FormParam("end") String end) {
         csrf.verify(token);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
-        java.time.Instant to = utc(blank(end), "end", errors);
+        java.time.Instant to = utc(stripped(end), "end", errors);
         try {
             if (!errors.isEmpty()) {
                 throw PlannerException.invalid("end", errors.get("end"));
@@ -464,11 +464,11 @@ public class AdminPages {
                                            @FormParam("id") Long id) {
         csrf.verify(token);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
-        java.time.Instant from = utc(blank(start), "start", errors);
-        java.time.Instant to = utc(blank(end), "end", errors);
+        java.time.Instant from = utc(stripped(start), "start", errors);
+        java.time.Instant to = utc(stripped(end), "end", errors);
         if (errors.isEmpty()) {
-            beside(windows.preview(id, new org.upgradeplanner.window.WindowInput(blank(title).isEmpty() ? "untitled" : blank(title), from, to,
-                    list(blank(hostList)), null, null, draft != null ? "DRAFT" : null, null, null, null)), errors);
+            beside(windows.preview(id, new org.upgradeplanner.window.WindowInput(stripped(title).isEmpty() ? "untitled" : stripped(title), from, to,
+                    list(stripped(hostList)), null, null, draft != null ? "DRAFT" : null, null, null, null)), errors);
         }
         return errors;
     }
@@ -539,7 +539,8 @@ public class AdminPages {
         return identity.getPrincipal().getName();
     }
 
-    private static String blank(String s) {
+    /** A form field as typed, without surrounding blanks; a missing field is empty. */
+    private static String stripped(String s) {
         return s == null ? "" : s.strip();
     }
 }

@@ -39,12 +39,12 @@ public class WindowResource {
     @GET
     public List<WindowView> list(@QueryParam("state") String state, @QueryParam("host") String host, @QueryParam("service") String service,
                                  @QueryParam("from") String from, @QueryParam("to") String to) {
-        return windows.list(state(state), blank(host), blank(service), instant("from", from), instant("to", to));
+        return windows.list(state(state), nullIfBlank(host), nullIfBlank(service), instant("from", from), instant("to", to));
     }
 
     @POST
     public Response create(WindowInput body) {
-        WindowView created = windows.create(required(body));
+        WindowView created = windows.create(PlannerException.requireBody(body));
         return Response.created(UriBuilder.fromResource(WindowResource.class).path(Long.toString(created.id())).build())
                 .entity(created).build();
     }
@@ -64,7 +64,7 @@ public class WindowResource {
     @PUT
     @Path("{id}")
     public WindowView update(@PathParam("id") long id, WindowInput body) {
-        return windows.update(id, required(body));
+        return windows.update(id, PlannerException.requireBody(body));
     }
 
     @POST
@@ -77,13 +77,13 @@ public class WindowResource {
     @POST
     @Path("{id}/cancel")
     public WindowView cancel(@PathParam("id") long id, ActionInput body) {
-        return windows.cancel(id, required(body).reason());
+        return windows.cancel(id, PlannerException.requireBody(body).reason());
     }
 
     @POST
     @Path("{id}/extend")
     public WindowView extend(@PathParam("id") long id, ActionInput body) {
-        ActionInput in = required(body);
+        ActionInput in = PlannerException.requireBody(body);
         return windows.extend(id, in.end(), in.force(), in.reason());
     }
 
@@ -115,14 +115,7 @@ public class WindowResource {
         }
     }
 
-    private static String blank(String s) {
+    private static String nullIfBlank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw PlannerException.invalid("body", "a JSON body is required");
-        }
-        return body;
     }
 }
