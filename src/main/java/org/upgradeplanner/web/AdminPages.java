@@ -198,7 +198,7 @@ public class AdminPages {
                 throw e;
             }
             Map<String, String> errors = new java.util.HashMap<>();
-            e.errors().forEach(f -> errors.put(f.field(), f.message()));
+            beside(e.errors(), errors);
             return refused(hostname, errors);
         }
     }

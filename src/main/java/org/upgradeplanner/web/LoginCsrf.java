@@ -20,7 +20,7 @@ import java.util.Map;
 @ApplicationScoped
 public class LoginCsrf implements SecurityIdentityAugmentor {
 
-    static final String LOGIN_POST = "/j_security_check";
+    private static final String LOGIN_POST = "/j_security_check";
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
