@@ -75,10 +75,15 @@ final class ForkedInstance implements AutoCloseable {
         return given().baseUri("http://127.0.0.1").port(port).auth().preemptive().basic("admin", PASSWORD);
     }
 
-    /** SIGKILL: no shutdown hook runs, nothing is flushed, as in a crash or an OOM kill. */
-    void kill() throws InterruptedException {
+    /**
+     * SIGKILL: no shutdown hook runs, nothing is flushed, as in a crash or an OOM kill. Returns {@link System#nanoTime()}
+     * when the signal was sent, then waits for the process to be gone.
+     */
+    long kill() throws InterruptedException {
         process.destroyForcibly();
+        long signalled = System.nanoTime();
         process.waitFor();
+        return signalled;
     }
 
     @Override
