@@ -25,13 +25,15 @@ import org.upgradeplanner.host.ImportResult.Change;
 import org.upgradeplanner.release.ReleaseService;
 import org.upgradeplanner.release.TargetPolicy;
 import org.upgradeplanner.support.ChangeCounter;
+import org.upgradeplanner.support.FleetLock;
 import org.upgradeplanner.support.Json;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
 
 /**
  * Every change to the fleet: imports, hand edits, overrides. Each ends by classifying the fleet again in one pass,
- * since a change to one host (its pool, what depends on it) can change another's class.
+ * since a change to one host (its pool, what depends on it) can change another's class; so each takes the
+ * {@link FleetLock} before it reads anything.
  */
 @ApplicationScoped
 @Transactional
@@ -45,13 +47,15 @@ public class HostService {
     private final AuditLog audit;
     private final Clock clock;
     private final ChangeCounter counter;
+    private final FleetLock fleetLock;
     private final Classifier classifier = new Classifier(Rules.DEFAULT);
 
-    HostService(ReleaseService releases, AuditLog audit, Clock clock, ChangeCounter counter) {
+    HostService(ReleaseService releases, AuditLog audit, Clock clock, ChangeCounter counter, FleetLock fleetLock) {
         this.releases = releases;
         this.audit = audit;
         this.clock = clock;
         this.counter = counter;
+        this.fleetLock = fleetLock;
     }
 
     // ---------------------------------------------------------------- import
@@ -62,6 +66,7 @@ public class HostService {
      */
     public ImportResult importHosts(String source, List<InventoryHost> hosts, boolean dryRun) {
         long t0 = System.nanoTime();
+        fleetLock.acquire();
         Map<String, Host.Row> existing = new HashMap<>();
         for (Host.Row r : Host.rows()) {
             existing.put(r.hostname(), r);
@@ -174,6 +179,7 @@ public class HostService {
     public HostView create(HostInput input) {
         String hostname = Names.hostname(input.hostname());
         InventoryHost fields = validate(input, hostname);
+        fleetLock.acquire();
         if (Host.byHostname(hostname).isPresent()) {
             throw PlannerException.conflict("host " + hostname + " already exists", List.of(new FieldError("hostname", "already exists")));
         }
@@ -190,6 +196,7 @@ public class HostService {
     }
 
     public HostView update(String hostname, HostInput input) {
+        fleetLock.acquire();
         Host h = find(hostname);
         if (input.hostname() != null && !Names.hostname(input.hostname()).equals(h.hostname)) {
             throw PlannerException.invalid("hostname", "cannot be changed (it is " + h.hostname + "); create a new host instead");
@@ -208,6 +215,7 @@ public class HostService {
     }
 
     public void delete(String hostname) {
+        fleetLock.acquire();
         Host h = find(hostname);
         counter.bump(); // the per-host feeds answer for known hosts only
         audit.record("HOST_DELETED", "host", h.hostname, snapshot(h), null, null);
@@ -274,6 +282,7 @@ public class HostService {
 
     /** Classifies the whole fleet again (after a change, at start-up, when the target moves); returns how many changed. */
     public int reclassify() {
+        fleetLock.acquire();
         List<Host.Row> rows = Host.rows();
         Map<String, Verdict> verdicts = classifier.classify(rows.stream().map(Host.Row::facts).toList(), releases.policy());
         List<Long> changed = rows.stream().filter(r -> !matches(r, verdicts.get(r.hostname()))).map(Host.Row::id).toList();

@@ -24,6 +24,7 @@ import org.upgradeplanner.host.Names;
 import org.upgradeplanner.release.ReleaseService;
 import org.upgradeplanner.release.TargetPolicy;
 import org.upgradeplanner.support.ChangeCounter;
+import org.upgradeplanner.support.FleetLock;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
 
@@ -44,16 +45,18 @@ public class WindowService {
     private final Event<WindowEvent> events;
     private final ReleaseService releases;
     private final ChangeCounter counter;
+    private final FleetLock fleetLock;
     private final Clock clock;
 
     WindowService(PolicyService policies, WindowJobs jobs, AuditLog audit, Event<WindowEvent> events, ReleaseService releases,
-                  ChangeCounter counter, Clock clock) {
+                  ChangeCounter counter, FleetLock fleetLock, Clock clock) {
         this.policies = policies;
         this.jobs = jobs;
         this.audit = audit;
         this.events = events;
         this.releases = releases;
         this.counter = counter;
+        this.fleetLock = fleetLock;
         this.clock = clock;
     }
 
@@ -369,9 +372,13 @@ public class WindowService {
 
     // ---------------------------------------------------------------- planner
 
-    /** DRAFT windows covering every outage-required host not yet in an active window, each within the policy. */
+    /**
+     * DRAFT windows covering every outage-required host not yet in an active window, each within the policy. Under the
+     * fleet lock: a second run started meanwhile (a double click, another replica) finds these windows and adds none.
+     */
     public List<WindowView> propose() {
         long t0 = System.nanoTime();
+        fleetLock.acquire();
         Set<String> planned = new HashSet<>();
         List<WindowSpec> active = MaintenanceWindow.activeSpecs();
         active.forEach(w -> planned.addAll(w.hosts()));
