@@ -28,7 +28,7 @@ for i in range(n):
         sys.exit("window %d: HTTP %d" % (i, r.status))
 PY
 # Log in through the form, as a browser does (with the form's CSRF token and its cookie), and keep the session cookie.
-SESSION=$(curl -s -o /dev/null -D - -b planner-csrf=bench -d 'csrf-token=bench&j_username=admin&j_password=bench-secret' "$BASE/j_security_check" \
+SESSION=$(curl -s -o /dev/null -D - -b planner-csrf=bench -d 'csrf-token=bench&username=admin&password=bench-secret' "$BASE/login" \
   | awk -F'[=;]' 'tolower($1) ~ /set-cookie: planner-session/ { print $2 }')
 [[ -n $SESSION ]] || { echo "login failed" >&2; exit 1; }
 cat > "$TMP/percentiles.lua" <<'LUA'

@@ -100,9 +100,15 @@ public class AnnouncementService {
         return AnnouncementView.from(find(id));
     }
 
-    /** Idempotent: a draft already sent stays as it was sent. Sending the ANNOUNCE draft makes the window ANNOUNCED. */
+    /**
+     * Idempotent: a draft already sent stays as it was sent, however many calls race (the row lock queues them, and each
+     * after the first finds it SENT). Sending the ANNOUNCE draft makes the window ANNOUNCED.
+     */
     public AnnouncementView markSent(long id) {
-        Announcement a = find(id);
+        Announcement a = Announcement.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw PlannerException.notFound("no announcement with id " + id);
+        }
         if (a.status == Announcement.Status.SENT) {
             return AnnouncementView.from(a);
         }

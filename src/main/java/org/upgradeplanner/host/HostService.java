@@ -28,6 +28,7 @@ import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.FleetLock;
 import org.upgradeplanner.support.Json;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Text;
 import org.upgradeplanner.support.Problem.FieldError;
 
 /**
@@ -231,10 +232,15 @@ public class HostService {
         if (classification == null) {
             errors.add(new FieldError("classification", "required: one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN"));
         }
+        String why = null;
         if (reason == null || reason.isBlank()) {
             errors.add(new FieldError("reason", "required: say why the rules are wrong for this host"));
-        } else if (reason.length() > 2000) {
-            errors.add(new FieldError("reason", "at most 2000 characters"));
+        } else {
+            try {
+                why = Text.multiLine("reason", reason, 2000);
+            } catch (PlannerException e) {
+                errors.addAll(e.errors());
+            }
         }
         if (!errors.isEmpty()) {
             throw PlannerException.invalid("the override is incomplete", errors);
@@ -243,7 +249,7 @@ public class HostService {
         checkVersion(h, version, false);
         Map<String, Object> before = overrideState(h);
         h.overrideClassification = classification;
-        h.overrideReason = reason.strip();
+        h.overrideReason = why;
         h.overrideBy = audit.actor();
         h.overrideAt = Instant.now(clock);
         h.updatedAt = h.overrideAt;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
 
@@ -28,7 +29,7 @@ public class InventoryResource {
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public ImportResult importInventory(String body, @QueryParam("source") @DefaultValue("api") String source,
-                                        @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                        @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri,
                                         @jakarta.ws.rs.core.Context HttpHeaders headers) {
         if (body == null || body.isBlank()) {
             throw PlannerException.invalid("body", "the inventory is empty");
@@ -40,6 +41,22 @@ public class InventoryResource {
         MediaType type = headers.getMediaType();
         InventoryParser.Format format = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 ? InventoryParser.Format.JSON : InventoryParser.Format.YAML;
-        return importer.importText(name, "request body", format, body, dryRun);
+        return importer.importText(name, "request body", format, body, strictBoolean("dryRun", uri.getQueryParameters().get("dryRun")));
+    }
+
+    /**
+     * Absent, {@code true} or {@code false}, once, nothing else (not even {@code ?dryRun} with no value): a "yes" taken
+     * for false would run an import that removes hosts.
+     */
+    static boolean strictBoolean(String name, List<String> values) {
+        if (values == null) {
+            return false;
+        }
+        String value = values.size() == 1 ? values.get(0) : String.join(",", values);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw PlannerException.invalid(name, "true or false, not `" + value + "`");
+        };
     }
 }

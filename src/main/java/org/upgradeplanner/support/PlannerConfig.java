@@ -41,6 +41,15 @@ public interface PlannerConfig {
     /** Announcement drafts for the mailing list. */
     Announcements announcements();
 
+    /** Web UI sign-in sessions. */
+    Session session();
+
+    interface Session {
+        /** How long a session stays valid after its last use (each use extends it). */
+        @WithDefault("PT8H")
+        Duration timeout();
+    }
+
     interface Calendar {
         /** Calendar name subscribers see (X-WR-CALNAME). */
         @WithDefault("Planned outages")

@@ -1,5 +1,6 @@
 package org.upgradeplanner.support;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -79,8 +80,7 @@ public class Problems {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(Exception e, jakarta.ws.rs.core.UriInfo uri) {
         if (isPage(uri)) {
-            // A failed form login (wrong password or no CSRF token) lands on the error page, which says so.
-            return Response.seeOther(java.net.URI.create(uri.getPath().endsWith("/j_security_check") ? "/login-error" : "/login")).build();
+            return Redirects.seeOther("/login");
         }
         return Response.fromResponse(response(401, "Unauthorized", "A valid login is required.", List.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Upgrade Planner\"")
@@ -103,19 +103,42 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, jakarta.ws.rs.core.UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
             return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        if (status == 413 && isPage(uri)) {
+            return page(413, "Too large", "What you sent is larger than this service takes: an inventory file up to 20 MB,"
+                    + " a form field up to 64 KB. Nothing was changed.");
+        }
         return response(status, reason, e.getMessage() == null ? reason : e.getMessage(), List.of());
+    }
+
+    /** A plain page for a refusal that no page of the UI shows itself. */
+    private static Response page(int status, String title, String message) {
+        return Response.status(status).type("text/html;charset=utf-8").entity("<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>"
+                + title + "</title><h1>" + title + "</h1><p role=\"alert\">" + message + "</p><p><a href=\"/\">Back to the planner</a></p></html>").build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.fromResponse(response(503, "Service Unavailable",
+                    "The database cannot be reached just now; nothing was changed. Try again in a few seconds.", List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         LOG.error("Unexpected failure", e);
+        return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
+    }
+
+    /** An Error (out of memory, say) fails this request only; the answer keeps the API's one error format. */
+    @ServerExceptionMapper
+    public Response fatal(Error e) {
+        LOG.error("Request failed with an error", e);
         return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
     }
 

@@ -1,9 +1,9 @@
 package org.upgradeplanner.web;
 
+import org.upgradeplanner.support.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -13,9 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +32,7 @@ import org.upgradeplanner.window.WindowService;
 import org.upgradeplanner.window.WindowState;
 import org.upgradeplanner.window.WindowView;
 
-/** The admin web UI: server-rendered pages, form login, every form with its CSRF token. */
+/** The admin web UI: server-rendered pages, every form with its CSRF token. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AdminPages {
@@ -65,8 +63,6 @@ public class AdminPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error);
-
         static native TemplateInstance dashboard(String user, DashboardPage page);
 
         static native TemplateInstance hosts(String user, HostsPage page);
@@ -105,37 +101,12 @@ public class AdminPages {
         this.clock = clock;
     }
 
-    @GET
-    @Path("login")
-    @PermitAll
-    public TemplateInstance login() {
-        return Templates.login(false);
-    }
-
-    @GET
-    @Path("login-error")
-    @PermitAll
-    public TemplateInstance loginError() {
-        return Templates.login(true);
-    }
-
-    /** Logging out drops the session cookie (the form mechanism keeps no server-side session). */
-    @POST
-    @Path("logout")
-    @PermitAll
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@FormParam(Csrf.FIELD) String token) {
-        csrf.verify(token);
-        NewCookie gone = new NewCookie.Builder("planner-session").path("/").maxAge(0).httpOnly(true).build();
-        return Response.seeOther(URI.create("/login")).cookie(gone).build();
-    }
-
     /** The admin's landing page; the announcer's is the drafts. */
     @GET
     @RolesAllowed({Accounts.ADMIN, Accounts.ANNOUNCER})
     public Response landing() {
         if (!identity.hasRole(Accounts.ADMIN)) {
-            return Response.seeOther(URI.create("/announcements")).build();
+            return Redirects.seeOther("/announcements");
         }
         return Response.ok(dashboard()).build();
     }
@@ -190,7 +161,7 @@ public class AdminPages {
             Classification c = classification == null || classification.isBlank() ? null : Classification.valueOf(classification);
             HostView h = hosts.override(hostname, c, reason, version);
             flash.set("Override saved: " + h.hostname() + " is " + h.classification() + ".");
-            return Response.seeOther(URI.create("/hosts/" + h.hostname())).build();
+            return Redirects.seeOther("/hosts/" + h.hostname());
         } catch (IllegalArgumentException e) {
             return refused(hostname, Map.of("classification", "one of " + classifications()));
         } catch (PlannerException e) {
@@ -248,7 +219,7 @@ public class AdminPages {
                         list(form.services()), list(form.groups()), form.stateful(), form.replaceable(), form.isPublic(),
                         list(form.dependsOn()), parsedVars, form.version()));
                 flash.set("Saved " + saved.hostname() + ": it is " + saved.classification() + ".");
-                return Response.seeOther(URI.create("/hosts/" + saved.hostname())).build();
+                return Redirects.seeOther("/hosts/" + saved.hostname());
             } catch (PlannerException e) {
                 if (e.kind() == PlannerException.Kind.NOT_FOUND) {
                     throw e;
@@ -284,7 +255,7 @@ public class AdminPages {
         csrf.verify(token);
         if (selected == null || selected.isEmpty()) {
             flash.set("Select at least one host.");
-            return Response.seeOther(URI.create("/hosts")).build();
+            return Redirects.seeOther("/hosts");
         }
         try {
             Classification c = clear != null || classification == null || classification.isBlank() ? null : Classification.valueOf(classification);
@@ -293,7 +264,7 @@ public class AdminPages {
         } catch (IllegalArgumentException | PlannerException e) {
             flash.set("Nothing changed: " + e.getMessage());
         }
-        return Response.seeOther(URI.create("/hosts")).build();
+        return Redirects.seeOther("/hosts");
     }
 
     @POST
@@ -305,7 +276,7 @@ public class AdminPages {
         csrf.verify(token);
         HostView h = hosts.clearOverride(hostname, version);
         flash.set("Override removed: " + h.hostname() + " is " + h.classification() + " by the rules.");
-        return Response.seeOther(URI.create("/hosts/" + h.hostname())).build();
+        return Redirects.seeOther("/hosts/" + h.hostname());
     }
 
     // ---------------------------------------------------------------- windows
@@ -344,7 +315,7 @@ public class AdminPages {
             WindowView w = windows.create(new org.upgradeplanner.window.WindowInput(form.title(), from, to, names, null, form.description(),
                     form.draft() ? "DRAFT" : null, null, force != null ? Boolean.TRUE : null, form.reason()));
             flash.set("Window " + w.id() + " created: " + w.title() + " (" + w.state() + ").");
-            return Response.seeOther(URI.create("/windows")).build();
+            return Redirects.seeOther("/windows");
         } catch (PlannerException e) {
             beside(e.errors(), errors);
             if (errors.isEmpty()) {
@@ -383,7 +354,7 @@ public class AdminPages {
         List<WindowView> proposed = windows.propose();
         flash.set(proposed.isEmpty() ? "Every outage-required host is already in a window."
                 : "The planner proposed " + proposed.size() + " draft window(s): review, schedule or discard them below.");
-        return Response.seeOther(URI.create("/windows?state=DRAFT")).build();
+        return Redirects.seeOther("/windows?state=DRAFT");
     }
 
     /** Editing a window: the same form as a new one, filled in; a change of times of a published window is a reschedule. */
@@ -416,7 +387,7 @@ public class AdminPages {
                 WindowView w = windows.update(id, new org.upgradeplanner.window.WindowInput(form.title(), from, to, list(form.hosts()),
                         current.services(), form.description(), null, version, force != null ? Boolean.TRUE : null, form.reason()));
                 flash.set("Window " + w.id() + " saved (sequence " + w.sequence() + ").");
-                return Response.seeOther(URI.create("/windows")).build();
+                return Redirects.seeOther("/windows");
             } catch (PlannerException e) {
                 if (e.kind() == PlannerException.Kind.NOT_FOUND) {
                     throw e;
@@ -445,7 +416,7 @@ public class AdminPages {
         } catch (PlannerException e) {
             flash.set("Window " + id + ": " + e.getMessage());
         }
-        return Response.seeOther(URI.create("/windows")).build();
+        return Redirects.seeOther("/windows");
     }
 
     private static String local(java.time.Instant instant) {
@@ -491,7 +462,7 @@ public class AdminPages {
         } catch (PlannerException e) {
             flash.set("Window " + id + ": " + e.getMessage());
         }
-        return Response.seeOther(URI.create("/windows")).build();
+        return Redirects.seeOther("/windows");
     }
 
     private TemplateInstance windowsPage(String state, WindowForm form, Map<String, String> errors) {

@@ -1,5 +1,6 @@
 package org.upgradeplanner.web;
 
+import org.upgradeplanner.support.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.upgradeplanner.announcement.Announcement;
 import org.upgradeplanner.announcement.AnnouncementService;
@@ -62,6 +62,6 @@ public class AnnouncementPages {
         } catch (PlannerException e) {
             flash.set("Announcement " + id + ": " + e.getMessage());
         }
-        return Response.seeOther(URI.create("/announcements")).build();
+        return Redirects.seeOther("/announcements");
     }
 }

@@ -41,9 +41,7 @@ public class Csrf {
             if (cookie != null && !cookie.getValue().isBlank()) {
                 token = cookie.getValue();
             } else {
-                byte[] bytes = new byte[24];
-                RANDOM.nextBytes(bytes);
-                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                token = newToken();
                 response.addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
             }
         }
@@ -52,10 +50,21 @@ public class Csrf {
 
     /** @throws PlannerException (400) unless the form's token is the cookie's */
     public void verify(String formToken) {
-        Cookie cookie = request.getCookie(COOKIE);
-        if (!matches(cookie == null ? null : cookie.getValue(), formToken)) {
+        if (!matches(formToken)) {
             throw PlannerException.invalid(FIELD, "the form is stale or did not come from this site: reload the page and try again");
         }
+    }
+
+    /** Whether the form's token is this browser's cookie's. */
+    public boolean matches(String formToken) {
+        Cookie cookie = request.getCookie(COOKIE);
+        return matches(cookie == null ? null : cookie.getValue(), formToken);
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Whether a form's token is the cookie's (compared in constant time). */

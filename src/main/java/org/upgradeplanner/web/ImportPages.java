@@ -1,5 +1,6 @@
 package org.upgradeplanner.web;
 
+import org.upgradeplanner.support.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -21,18 +21,30 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.upgradeplanner.host.ImportResult;
 import org.upgradeplanner.host.InventoryImporter;
 import org.upgradeplanner.host.InventoryParser;
+import org.upgradeplanner.host.PendingImports;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
 
-/** Upload an inventory, see what it would change (dry run), then apply it. */
+/**
+ * Upload an inventory, see what it would change (dry run), then apply it. The upload waits server-side between the
+ * two ({@link PendingImports}); the apply form carries only its id and digest, and a preview the fleet has moved on
+ * from since is shown again, not applied.
+ */
 @Path("/import")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Accounts.ADMIN)
 public class ImportPages {
 
-    /** The dry run's answer, with the inventory to apply carried in the confirmation form. */
-    public record Preview(String source, String fileName, String inventory, ImportResult result) {
+    /** The dry run's answer, for the pending upload {@code id}; at most {@link #SHOWN} changes are listed. */
+    public record Preview(String source, String fileName, String id, String digest, ImportResult result, String notice) {
+        public List<ImportResult.Change> shownChanges() {
+            return result.changes().subList(0, Math.min(result.changes().size(), SHOWN));
+        }
+
+        public int moreChanges() {
+            return result.changes().size() - shownChanges().size();
+        }
     }
 
     @CheckedTemplate
@@ -42,15 +54,19 @@ public class ImportPages {
         static native TemplateInstance preview(String user, Preview preview);
     }
 
+    /** The largest inventory file an upload takes (the request limit, {@code quarkus.http.limits.max-body-size}, is above it). */
     private static final long MAX_BYTES = 20L * 1024 * 1024;
+    private static final int SHOWN = 500;
 
     private final InventoryImporter importer;
+    private final PendingImports pending;
     private final SecurityIdentity identity;
     private final Csrf csrf;
     private final Flash flash;
 
-    ImportPages(InventoryImporter importer, SecurityIdentity identity, Csrf csrf, Flash flash) {
+    ImportPages(InventoryImporter importer, PendingImports pending, SecurityIdentity identity, Csrf csrf, Flash flash) {
         this.importer = importer;
+        this.pending = pending;
         this.identity = identity;
         this.csrf = csrf;
         this.flash = flash;
@@ -74,13 +90,14 @@ public class ImportPages {
         }
         String text;
         try {
-            text = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file.uploadedFile()))).toString();
         } catch (IOException e) {
-            return refused(name, List.of(new FieldError("file", "cannot read the file as UTF-8 text")));
+            return refused(name, List.of(new FieldError("file", "not UTF-8 text: an inventory is a YAML or JSON text file")));
         }
         try {
             ImportResult result = importer.importText(name, file.fileName(), format(file.fileName()), text, true);
-            return Response.ok(Templates.preview(user(), new Preview(name, file.fileName(), text, result))).build();
+            PendingImports.Pending p = pending.save(name, file.fileName(), text, user());
+            return Response.ok(Templates.preview(user(), new Preview(name, p.fileName(), p.id(), p.digest(), result, null))).build();
         } catch (PlannerException e) {
             return refused(name, e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage())) : e.errors());
         }
@@ -89,16 +106,30 @@ public class ImportPages {
     @POST
     @Path("apply")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response apply(@RestForm("csrf-token") String token, @RestForm("source") String source, @RestForm("fileName") String fileName,
-                          @RestForm("inventory") String inventory) {
+    public Response apply(@RestForm("csrf-token") String token, @RestForm("id") String id, @RestForm("digest") String digest) {
         csrf.verify(token);
+        PendingImports.Pending p = pending.find(id, digest).orElse(null);
+        if (p == null) {
+            return Response.status(409).type(MediaType.TEXT_HTML).entity(Templates.upload(user(), "ui", List.of(new FieldError("file",
+                    "this preview has expired (after " + PendingImports.LIFETIME.toMinutes() + " minutes) or was applied already:"
+                            + " upload the file again to see what it changes now")))).build();
+        }
         try {
-            ImportResult r = importer.importText(source, fileName, format(fileName), inventory == null ? "" : inventory, false);
-            flash.set("Imported " + fileName + " as source " + r.source() + ": " + r.added() + " added, " + r.updated() + " updated, "
+            if (!p.fleetFingerprint().equals(pending.fingerprint())) {
+                // Someone changed the fleet since this preview: show what applying would do now, apply nothing yet.
+                ImportResult now = importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), true);
+                PendingImports.Pending fresh = pending.refresh(p);
+                return Response.status(409).type(MediaType.TEXT_HTML).entity(Templates.preview(user(), new Preview(p.source(), p.fileName(),
+                        fresh.id(), fresh.digest(), now, "The fleet changed since your preview (another import or an edit):"
+                        + " this is what applying the file would do now."))).build();
+            }
+            ImportResult r = importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), false);
+            pending.delete(p.id());
+            flash.set("Imported " + p.fileName() + " as source " + r.source() + ": " + r.added() + " added, " + r.updated() + " updated, "
                     + r.unchanged() + " unchanged, " + r.removed() + " removed.");
-            return Response.seeOther(URI.create("/hosts")).build();
+            return Redirects.seeOther("/hosts");
         } catch (PlannerException e) {
-            return refused(source, e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage())) : e.errors());
+            return refused(p.source(), e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage())) : e.errors());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.upgradeplanner.support.DatabaseUnavailable;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -128,16 +129,32 @@ public class WindowJobs {
             try {
                 windows.fire(id, kind, data.getString("detail"), Instant.parse(data.getString("due")));
             } catch (RuntimeException e) {
-                // A concurrent edit of the window (its version check failed) is retried at once; anything longer
-                // (the database away) a minute later, again and again: a lifecycle transition is never dropped.
-                if (context.getRefireCount() < 3) {
-                    LOG.warnf("%s of window %d failed (%s), retrying now", kind, id, e.getMessage());
+                // A concurrent edit of the window (its version check failed) is retried at once, three times. The
+                // database away (a restart, a failover) is waited out on this thread, backing off to 10 s between
+                // tries for about five minutes: nothing else could run meanwhile. Past that, again a minute later,
+                // and again: a lifecycle transition is never dropped.
+                boolean databaseAway = DatabaseUnavailable.causes(e);
+                int attempt = context.getRefireCount();
+                if (attempt < (databaseAway ? 35 : 3)) {
+                    LOG.warnf("%s of window %d failed (%s), retrying", kind, id, e.getMessage());
+                    if (databaseAway) {
+                        pause(Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6))));
+                    }
                     JobExecutionException retry = new JobExecutionException(e);
                     retry.setRefireImmediately(true);
                     throw retry;
                 }
                 LOG.errorf("%s of window %d failed (%s), retrying in a minute", kind, id, e.getMessage());
                 retryLater(context);
+            }
+        }
+
+        private static void pause(Duration d) throws JobExecutionException {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JobExecutionException(e);
             }
         }
 

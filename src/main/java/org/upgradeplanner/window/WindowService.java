@@ -26,6 +26,7 @@ import org.upgradeplanner.release.TargetPolicy;
 import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.FleetLock;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Text;
 import org.upgradeplanner.support.Problem.FieldError;
 
 /**
@@ -501,8 +502,11 @@ public class WindowService {
                 errors.add(new FieldError("end", "a window lasts at most " + LONGEST_WINDOW.toDays() + " days"));
             }
         }
-        if (in.description() != null && in.description().length() > 8000) {
-            errors.add(new FieldError("description", "at most 8000 characters"));
+        String description = null;
+        try {
+            description = Text.multiLine("description", in.description(), 8000);
+        } catch (PlannerException e) {
+            errors.addAll(e.errors());
         }
         Set<String> hosts = new TreeSet<>();
         Set<String> services = new TreeSet<>();
@@ -538,7 +542,7 @@ public class WindowService {
                     : errors.size() + " fields are invalid", errors);
         }
         w.title = title;
-        w.description = in.description() == null ? null : in.description().strip();
+        w.description = description;
         w.start = in.start();
         w.end = in.end();
         if (!w.hosts.equals(hosts)) {
@@ -562,11 +566,7 @@ public class WindowService {
     }
 
     private static String clean(String text, int max, String field) {
-        String s = text.strip();
-        if (s.length() > max) {
-            throw PlannerException.invalid(field, "at most " + max + " characters");
-        }
-        return s;
+        return Text.multiLine(field, text, max);
     }
 
     private static PlannerException stale(MaintenanceWindow w, int version) {

@@ -43,6 +43,32 @@ class AnnouncementResourceTest {
     }
 
     @Test
+    void markingSentIsIdempotentUnderRacingCalls() throws Exception {
+        int id = WindowResourceTest.create(WindowResourceTest.window("Racing announcer", week(40), Duration.ofHours(1), "paste.openstack.org"));
+        long draft = ((Number) drafts(id).get(0).get("id")).longValue();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return announcer().when().post("/api/announcements/" + draft + "/sent").then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            for (var call : calls) {
+                assertEquals(200, call.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        announcer().when().get("/api/announcements/" + draft).then().body("status", equalTo("SENT"));
+        admin().queryParam("subject", Long.toString(draft)).queryParam("action", "ANNOUNCEMENT_SENT").when().get("/api/audit")
+                .then().body("total", equalTo(1));
+    }
+
+    @Test
     void schedulingWritesTheAnnounceDraftAndSendingItAnnouncesTheWindow() throws Exception {
         Map<String, Object> body = WindowResourceTest.window("Gerrit upgrade", week(1), Duration.ofHours(2), "review.openstack.org");
         body.put("description", "review.openstack.org moves to Ubuntu 14.04.");

@@ -30,24 +30,27 @@ class DurabilityIT {
         List<Round> done = new ArrayList<>();
         for (int r = 0; r <= ROUNDS; r++) {
             ForkedInstance instance = ForkedInstance.start("durability-" + r, db, Map.of());
-            for (Round earlier : done) {
-                earlier.verify(instance);
+            try {
+                for (Round earlier : done) {
+                    earlier.verify(instance);
+                }
+                if (r == ROUNDS) {
+                    break;
+                }
+                Round round = new Round(r);
+                round.prepare(instance);
+                List<String> order = new ArrayList<>(KINDS);
+                java.util.Collections.rotate(order, -(r % KINDS.size()) - 1); // the round's last write is KINDS[r % 7]
+                for (String kind : order) {
+                    round.write(instance, kind);
+                }
+                long answered = System.nanoTime();
+                long killedAfterMs = (instance.kill() - answered) / 1_000_000;
+                assertTrue(killedAfterMs < 50, "kill -9 came " + killedAfterMs + " ms after the last answer");
+                done.add(round);
+            } finally {
+                instance.close(); // after the kill: nothing left to stop
             }
-            if (r == ROUNDS) {
-                instance.close();
-                break;
-            }
-            Round round = new Round(r);
-            round.prepare(instance);
-            List<String> order = new ArrayList<>(KINDS);
-            java.util.Collections.rotate(order, -(r % KINDS.size()) - 1); // the round's last write is KINDS[r % 7]
-            for (String kind : order) {
-                round.write(instance, kind);
-            }
-            long answered = System.nanoTime();
-            long killedAfterMs = (instance.kill() - answered) / 1_000_000;
-            assertTrue(killedAfterMs < 50, "kill -9 came " + killedAfterMs + " ms after the last answer");
-            done.add(round);
         }
     }
 

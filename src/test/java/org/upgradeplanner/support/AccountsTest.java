@@ -59,6 +59,10 @@ class AccountsTest {
             public Announcements announcements() {
                 throw new UnsupportedOperationException();
             }
+
+            public Session session() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 

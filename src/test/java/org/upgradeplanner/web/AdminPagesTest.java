@@ -19,21 +19,21 @@ class AdminPagesTest {
 
     /** Logs in through the form and returns the session cookie. */
     static String login(String user, String password) {
-        return loginForm(user, password, "login-token", "login-token").statusCode(302)
+        return loginForm(user, password, "login-token", "login-token").statusCode(303)
                 .cookie("planner-session", notNullValue()).extract().cookie("planner-session");
     }
 
     /** Posts the login form with this CSRF cookie and form field (null: left out). */
     private static io.restassured.response.ValidatableResponse loginForm(String user, String password, String cookie, String field) {
         var request = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user).formParam("j_password", password);
+                .formParam("username", user).formParam("password", password);
         if (cookie != null) {
             request.cookie("planner-csrf", cookie);
         }
         if (field != null) {
             request.formParam("csrf-token", field);
         }
-        return request.when().post("/j_security_check").then();
+        return request.when().post("/login").then();
     }
 
     @Test
@@ -41,7 +41,7 @@ class AdminPagesTest {
         given().redirects().follow(false).when().get("/").then().statusCode(303).header("Location", endsWith("/login"));
         given().redirects().follow(false).when().get("/hosts").then().statusCode(303);
         String token = given().when().get("/login").then().statusCode(200).contentType("text/html")
-                .body(containsString("action=\"/j_security_check\"")).body(containsString("autocomplete=\"current-password\""))
+                .body(containsString("action=\"/login\"")).body(containsString("autocomplete=\"current-password\""))
                 .extract().cookie("planner-csrf");
         given().cookie("planner-csrf", token).when().get("/login").then().body(containsString("name=\"csrf-token\" value=\"" + token + "\""));
 
@@ -52,7 +52,10 @@ class AdminPagesTest {
                     .extract().cookies();
             org.junit.jupiter.api.Assertions.assertFalse(cookies.containsKey("planner-session"), "a session after " + java.util.Arrays.toString(attempt));
         }
-        loginForm("admin", "admin", token, token).statusCode(302).header("Location", endsWith("/")).cookie("planner-session", notNullValue());
+        String session = loginForm("admin", "admin", token, token).statusCode(303).header("Location", endsWith("/"))
+                .cookie("planner-session", notNullValue()).extract().cookie("planner-session");
+        // The session is the web UI's: it is no login for the JSON API, which a foreign page could otherwise drive.
+        given().cookie("planner-session", session).when().get("/api/hosts").then().statusCode(401);
         given().when().get("/login-error").then().statusCode(200).body(containsString("Wrong user name or password, or the form had expired"));
         given().when().get("/api/hosts").then().statusCode(401).contentType("application/problem+json");
     }
@@ -109,6 +112,9 @@ class AdminPagesTest {
         given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
                 .formParam("csrf-token", token).when().post("/logout").then().statusCode(303)
                 .header("Location", endsWith("/login")).header("Set-Cookie", containsString("planner-session=;"));
+        // The session ended on the server: the same cookie, replayed, is no login any more.
+        given().redirects().follow(false).cookie("planner-session", session).when().get("/").then().statusCode(303)
+                .header("Location", endsWith("/login"));
     }
 
     @Test
@@ -203,12 +209,34 @@ class AdminPagesTest {
                 .multiPart("csrf-token", token).multiPart("source", "ui-test").multiPart("file", "fleet.yaml", yaml.getBytes(), "application/yaml")
                 .when().post("/import").then().statusCode(200)
                 .body(containsString("2 added, 0 updated, 0 unchanged, 0 removed"))
-                .body(containsString("&lt;script&gt;x&lt;/script&gt;")).extract();
+                .body(not(containsString("<script>x"))).body(not(containsString("name=\"inventory\""))).extract().asString();
+        String id = hidden(preview, "id");
+        String digest = hidden(preview, "digest");
+        admin().when().get("/api/hosts/web1.ui.test").then().statusCode(404);
+        // Someone changes the fleet meanwhile: the preview is shown again as it now stands, nothing is applied.
+        admin().contentType(ContentType.JSON).body(Map.of("hostname", "meanwhile.ui.test")).when().post("/api/hosts").then().statusCode(201);
+        var apply = given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("id", id).formParam("digest", digest);
+        apply.when().post("/import/apply").then().statusCode(409).body(containsString("The fleet changed since your preview"))
+                .body(containsString("2 added"));
         admin().when().get("/api/hosts/web1.ui.test").then().statusCode(404);
         given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
-                .formParam("csrf-token", token).formParam("source", "ui-test").formParam("fileName", "fleet.yaml").formParam("inventory", yaml)
+                .formParam("csrf-token", token).formParam("id", id).formParam("digest", "0".repeat(64))
+                .when().post("/import/apply").then().statusCode(409).body(containsString("upload the file again"));
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("id", id).formParam("digest", digest)
                 .when().post("/import/apply").then().statusCode(303).header("Location", endsWith("/hosts"));
+        given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("id", id).formParam("digest", digest)
+                .when().post("/import/apply").then().statusCode(409).body(containsString("applied already"));
         admin().when().get("/api/hosts/web1.ui.test").then().statusCode(200).body("source", org.hamcrest.Matchers.equalTo("ui-test"));
+    }
+
+    /** The value of a hidden form field on a page. */
+    private static String hidden(String html, String name) {
+        var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "no hidden field " + name);
+        return m.group(1);
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.upgradeplanner.web;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.upgradeplanner.support.PlannerConfig;
+
+/**
+ * Web UI sessions in the database, so that every replica knows them with no shared key to configure, and ending one
+ * (logout) ends it everywhere at once. A session is valid for {@code planner.session.timeout} after its last use;
+ * its expiry moves at most once a minute, so reading a page rarely writes.
+ */
+@ApplicationScoped
+@Transactional
+public class Sessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration RENEW_STEP = Duration.ofMinutes(1);
+
+    private final Duration timeout;
+    private final Clock clock;
+
+    Sessions(PlannerConfig config, Clock clock) {
+        this.timeout = config.session().timeout();
+        this.clock = clock;
+    }
+
+    /** A new session for a checked login; returns the token its cookie carries (never stored as such). */
+    public String open(String username) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        WebSession s = new WebSession();
+        s.tokenHash = hash(token);
+        s.username = username;
+        s.createdAt = Instant.now(clock);
+        s.expiresAt = s.createdAt.plus(timeout);
+        s.persist();
+        return token;
+    }
+
+    /** Whose session the token is, if it is one and still valid; using it extends it. */
+    public Optional<String> user(String token) {
+        Instant now = Instant.now(clock);
+        WebSession s = token == null || token.isEmpty() ? null : WebSession.findById(hash(token));
+        if (s == null || !s.expiresAt.isAfter(now)) {
+            return Optional.empty();
+        }
+        if (now.plus(timeout).isAfter(s.expiresAt.plus(RENEW_STEP))) {
+            s.expiresAt = now.plus(timeout);
+        }
+        return Optional.of(s.username);
+    }
+
+    /** Ends the session (logout); an unknown token changes nothing. */
+    public void close(String token) {
+        if (token != null && !token.isEmpty()) {
+            WebSession.deleteById(hash(token));
+        }
+    }
+
+    @Scheduled(identity = "expired-sessions", every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteExpired() {
+        WebSession.deleteExpired(Instant.now(clock));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.upgradeplanner.support;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.upgradeplanner.support.Api.admin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The API refuses what a foreign page could make a browser send, and parses what it takes strictly. */
+@QuarkusTest
+class ApiRequestGuardTest {
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesFromAForeignOriginAreRefused() {
+        admin().header("Origin", "https://evil.example").contentType("application/json").body(utf8("{\"hostname\":\"x.evil.test\"}"))
+                .when().post("/api/hosts").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("Cross-site request refused"));
+        admin().when().get("/api/hosts/x.evil.test").then().statusCode(404);
+        admin().header("Origin", "http://localhost:8080").contentType("application/json").body(utf8("{\"hostname\":\"x.own.test\"}"))
+                .when().post("/api/hosts").then().statusCode(201);
+        admin().header("Origin", "https://evil.example").when().get("/api/hosts/x.own.test").then().statusCode(200);
+    }
+
+    @Test
+    void formsAndBodiesWithoutAContentTypeAreRefused() {
+        admin().contentType("application/x-www-form-urlencoded").formParam("hostname", "form.test").when().post("/api/hosts")
+                .then().statusCode(415).contentType("application/problem+json");
+        admin().contentType("multipart/form-data").multiPart("reason", "x").when().post("/api/windows/1/cancel")
+                .then().statusCode(415);
+        admin().contentType("text/plain").body(utf8("{\"hostname\":\"plain.test\"}")).when().post("/api/hosts").then().statusCode(415);
+        admin().noContentType().body(utf8("{\"hostname\":\"none.test\"}")).when().post("/api/hosts").then().statusCode(415);
+        admin().when().get("/api/hosts/plain.test").then().statusCode(404);
+    }
+
+    @Test
+    void booleansParseStrictly() {
+        String yaml = "all:\n  hosts:\n    strict.bool.test:\n";
+        for (String loose : new String[] {"yes", "1", "TRUE ", ""}) {
+            admin().contentType("application/yaml").queryParam("source", "strict-bool").queryParam("dryRun", loose).body(utf8(yaml))
+                    .when().post("/api/inventory/import").then().statusCode(400).body("errors[0].field", equalTo("dryRun"));
+        }
+        admin().when().get("/api/hosts/strict.bool.test").then().statusCode(404);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        String host = "dup-" + System.nanoTime() + ".test";
+        int version = admin().contentType("application/json").body(utf8("{\"hostname\":\"" + host + "\"}")).when().post("/api/hosts")
+                .then().statusCode(201).extract().path("version");
+        admin().contentType("application/json").body(utf8("{\"services\":[\"a\"],\"version\":" + (version + 5) + ",\"version\":" + version + "}"))
+                .when().put("/api/hosts/" + host).then().statusCode(400).contentType("application/problem+json");
+        assertEquals(version, (int) admin().when().get("/api/hosts/" + host).then().extract().path("version"));
+    }
+
+    @Test
+    void redirectsNeverNameTheHostHeader() {
+        given().redirects().follow(false).header("Host", "evil.example").when().get("/").then().statusCode(303)
+                .header("Location", equalTo("/login"));
+    }
+
+    @Test
+    void controlCharactersInFreeTextAreRefused() {
+        admin().contentType("application/json")
+                .body(utf8("{\"title\":\"t\",\"start\":\"2031-01-06T20:00:00Z\",\"end\":\"2031-01-06T21:00:00Z\",\"services\":[\"cc\"],"
+                        + "\"description\":\"line\\rBEGIN:VEVENT\\u0001\"}"))
+                .when().post("/api/windows").then().statusCode(400).body("errors[0].field", equalTo("description"));
+    }
+}
