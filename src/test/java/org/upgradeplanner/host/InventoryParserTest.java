@@ -254,4 +254,56 @@ class InventoryParserTest {
         assertEquals("web.hosts", shape.field());
         assertEquals("list.json: `web.hosts` must be a list of names", shape.message());
     }
+
+    private static List<FieldError> jsonErrors(String json) {
+        return assertThrows(InventoryException.class,
+                () -> new InventoryParser(FactCache.none()).parse("list.json", InventoryParser.Format.JSON, json)).errors();
+    }
+
+    private static Map<String, String> byField(List<FieldError> errors) {
+        return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + " | " + b));
+    }
+
+    @Test
+    void jsonOfTheWrongShapeNamesThePlace() {
+        assertEquals(Map.of("_meta", "list.json: `_meta` must be an object holding `hostvars`"), byField(jsonErrors("{\"_meta\": 5}")));
+        assertEquals(Map.of("_meta.hostvars", "list.json: `_meta.hostvars` must be an object"),
+                byField(jsonErrors("{\"_meta\": {\"hostvars\": [\"web01\"]}}")));
+        assertEquals(Map.of("_meta.extra", "list.json: `_meta` has unexpected key `extra` (expected hostvars)"),
+                byField(jsonErrors("{\"_meta\": {\"hostvars\": {}, \"extra\": {}}}")));
+        assertEquals(Map.of("_meta.hostvars.web01", "list.json: `_meta.hostvars.web01` must be an object"),
+                byField(jsonErrors("{\"_meta\": {\"hostvars\": {\"web01\": \"os=ubuntu-12.04\", \"web02\": {}}}}")));
+        Map<String, String> groups = byField(jsonErrors("""
+                {"all": {"children": "web"},
+                 "web": {"children": ["ok", 5, {"x": 1}], "hosts": {"web01": {}}, "vars": ["a"]},
+                 "db": null,
+                 "ok": 7}
+                """));
+        assertEquals(Map.of(
+                "all.children", "list.json: `all.children` must be a list of names",
+                "web.children[1]", "list.json: expected a name, found a number",
+                "web.children[2]", "list.json: expected a name, found an object",
+                "web.hosts", "list.json: `web.hosts` must be a list of names",
+                "web.vars", "list.json: `web.vars` must be an object",
+                "db", "list.json: group `db` must be an object",
+                "ok", "list.json: group `ok` must be an object"), groups);
+    }
+
+    @Test
+    void jsonDuplicateKeysAreRefusedNamingTheKey() {
+        FieldError host = jsonErrors("{\"_meta\": {\"hostvars\": {\n  \"web01\": {},\n  \"web01\": {\"os\": \"ubuntu-12.04\"}}}}").get(0);
+        assertEquals("_meta.hostvars.web01", host.field());
+        assertTrue(host.message().startsWith("list.json line 3, column "), host.message());
+        assertTrue(host.message().endsWith(": duplicate key `web01`"), host.message());
+        assertEquals("web.vars.os", jsonErrors("{\"web\": {\"vars\": {\"os\": \"a\", \"os\": \"b\"}}}").get(0).field());
+        assertEquals("all", jsonErrors("{\"all\": {}, \"all\": {\"hosts\": [\"a\"]}}").get(0).field());
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefused() {
+        String deep = "[".repeat(100) + "]".repeat(100);
+        FieldError e = jsonErrors("{\"_meta\": {\"hostvars\": {\"a\": {\"x\": " + deep + "}}}}").get(0);
+        assertEquals("inventory", e.field());
+        assertTrue(e.message().endsWith("nested more than 64 levels deep"), e.message());
+    }
 }
