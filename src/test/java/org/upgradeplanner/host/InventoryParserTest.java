@@ -306,4 +306,121 @@ class InventoryParserTest {
         assertEquals("inventory", e.field());
         assertTrue(e.message().endsWith("nested more than 64 levels deep"), e.message());
     }
+
+    @Test
+    void yamlOfTheWrongShapeNamesThePlaceAndLine() {
+        Map<String, String> errors = byField(errors("""
+                all:
+                  vars: [a, b]
+                  children:
+                    web:
+                      vars: just text
+                      children: [db]
+                      hosts:
+                        web01: [os, ubuntu-12.04]
+                        web02: plain
+                    db:
+                      hosts:
+                        ? [db01, db02]
+                        : {os: ubuntu-12.04}
+                """));
+        assertEquals(Map.of(
+                "all.vars", "fleet.yaml line 2: `vars` of group `all` must be a mapping",
+                "all.children.web.vars", "fleet.yaml line 5: `vars` of group `web` must be a mapping",
+                "all.children.web.children", "fleet.yaml line 6: `children` of group `web` must be a mapping",
+                "all.children.web.hosts.web01", "fleet.yaml line 8: vars of host `web01` must be a mapping",
+                "all.children.web.hosts.web02", "fleet.yaml line 9: vars of host `web02` must be a mapping",
+                "all.children.db.hosts", "fleet.yaml line 12: keys must be plain names"), errors);
+    }
+
+    @Test
+    void aKeyWrittenTwiceInsideAVariableIsAnError() {
+        FieldError e = errors("all:\n  vars:\n    users:\n      alice: 1\n      alice: 2\n").get(0);
+        assertEquals("all.vars.users", e.field());
+        assertEquals("fleet.yaml line 5: duplicate key `alice`", e.message());
+    }
+
+    /** Bytes this thread allocated while running {@code parse}: a refused bomb must not have been built first. */
+    private long allocatedWhile(Runnable parse) {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        parse.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    @Test
+    void anAliasBombIsRefusedBeforeItIsBuilt() {
+        // 7 levels of 7 aliases each (49, under SnakeYAML's cap of 50): 823,543 copies of a 200-item list, 165 million values.
+        StringBuilder bomb = new StringBuilder("all:\n  vars:\n    l0: &l0 [");
+        bomb.append(String.join(", ", java.util.Collections.nCopies(200, "xxxxxxxxxx"))).append("]\n");
+        for (int level = 1; level <= 7; level++) {
+            bomb.append("    l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(7, "*l" + (level - 1)))).append("]\n");
+        }
+        bomb.append("  hosts:\n    h1:\n");
+        assertTrue(bomb.length() < 15_000, "a small document: " + bomb.length());
+        List<FieldError>[] refused = new List[1];
+        long allocated = allocatedWhile(() -> refused[0] = errors(bomb.toString()));
+        FieldError e = refused[0].get(0);
+        assertEquals("inventory", e.field());
+        assertTrue(e.message().startsWith("fleet.yaml line 8: holds more than 1,000,000 values (each alias counted as a copy of what it names);"
+                + " `*l4` (anchored at line 7) stands for 483,"), e.message());
+        assertTrue(allocated < 64L * 1024 * 1024, "refused before expanding: " + allocated + " bytes allocated");
+    }
+
+    @Test
+    void aLongStringRepeatedByScalarAliasesIsRefused() {
+        // SnakeYAML does not count aliases of scalars at all: 4,000 of them make 40 million characters of 10 KB.
+        String yaml = "all:\n  vars:\n    s: &s " + "y".repeat(10_000) + "\n    many: ["
+                + String.join(", ", java.util.Collections.nCopies(4_000, "*s")) + "]\n";
+        FieldError e = errors(yaml).get(0);
+        assertTrue(e.message().startsWith("fleet.yaml line 4: holds more than 33,554,432 characters"), e.message());
+        assertTrue(e.message().contains("`*s` (anchored at line 3) stands for 1 values and 10,000 characters"), e.message());
+    }
+
+    @Test
+    void deepNestingIsRefusedWithItsLineAliasesIncluded() {
+        String deep = "all:\n  vars:\n    x: " + "[".repeat(100) + "]".repeat(100) + "\n";
+        FieldError plain = errors(deep).get(0);
+        assertTrue(plain.message().startsWith("fleet.yaml line 3, column "), plain.message());
+        assertTrue(plain.message().contains("Nesting Depth exceeded max 64"), plain.message());
+
+        StringBuilder viaAliases = new StringBuilder("all:\n  vars:\n    d0: &d0 1\n");
+        for (int level = 1; level <= 7; level++) {
+            viaAliases.append("    d").append(level).append(": &d").append(level).append(' ')
+                    .append("[".repeat(10)).append("*d").append(level - 1).append("]".repeat(10)).append('\n');
+        }
+        FieldError aliased = errors(viaAliases.toString()).get(0);
+        assertTrue(aliased.message().matches("fleet\\.yaml line \\d+: nested more than 64 levels deep once `\\*d\\d` \\(anchored at line \\d+\\) is expanded"),
+                aliased.message());
+    }
+
+    @Test
+    void aGroupThatContainsItselfThroughAnAliasIsAnErrorNotAStackOverflow() {
+        FieldError e = errors("all: &top\n  children:\n    loop: *top\n").get(0);
+        assertEquals("fleet.yaml line 1: `*top` (anchored at line 1) is used inside what it names (an alias refers to itself), so it never ends",
+                e.message());
+    }
+
+    @Test
+    void aliasesWithinTheLimitsStillWork() throws Exception {
+        Map<String, InventoryHost> hosts = yaml("""
+                all:
+                  children:
+                    web:
+                      vars: &common {os: ubuntu-14.04, services: [www]}
+                      hosts: {web01: , web02: }
+                    api:
+                      vars: *common
+                      hosts: {api01: }
+                """);
+        assertEquals(Set.of("www"), hosts.get("api01").services());
+        assertEquals("14.04", hosts.get("web02").version());
+    }
+
+    @Test
+    void rawControlCharactersInYamlNameLineAndColumn() {
+        assertEquals("fleet.yaml line 3, column 9: not valid YAML: character U+0000 is not allowed",
+                errors("all:\n  vars:\n    a: b\u0000\n").get(0).message());
+    }
 }
