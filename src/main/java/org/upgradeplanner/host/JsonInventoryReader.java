@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.upgradeplanner.support.ControlCharacters;
 
 /**
  * Reads what {@code ansible-inventory -i SOURCE --list} prints: groups with {@code hosts} and {@code children} lists
  * (and {@code vars} when exported), and the resolved host variables under {@code _meta.hostvars}. Any inventory
- * Ansible reads (INI, dynamic plugins) reaches the planner this way. Errors name the JSON path.
+ * Ansible reads (INI, dynamic plugins) reaches the planner this way. Errors name the JSON path. Names and text
+ * values with a {@linkplain ControlCharacters control character} are refused (values may span lines, names may not).
  */
 final class JsonInventoryReader {
 
@@ -88,6 +90,9 @@ final class JsonInventoryReader {
                 model.error("_meta.hostvars", file, "`_meta.hostvars` must be an object");
             } else {
                 e.getValue().fields().forEachRemaining(h -> {
+                    if (!clean(model, h.getKey(), false, "_meta.hostvars." + h.getKey(), file)) {
+                        return;
+                    }
                     Map<String, InventoryModel.Value> vars = model.hostVars.computeIfAbsent(h.getKey(), k -> new LinkedHashMap<>());
                     vars(model, h.getValue(), "_meta.hostvars." + h.getKey(), file, vars);
                 });
@@ -96,6 +101,9 @@ final class JsonInventoryReader {
     }
 
     private static void group(InventoryModel model, String name, JsonNode node, String file) {
+        if (!clean(model, name, false, name, file)) {
+            return;
+        }
         InventoryModel.Group group = model.group(name);
         if (!node.isObject()) {
             model.error(name, file, "group `" + name + "` must be an object");
@@ -127,7 +135,9 @@ final class JsonInventoryReader {
         }
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).isTextual()) {
-                names.add(list.get(i).asText());
+                if (clean(model, list.get(i).asText(), false, path + "[" + i + "]", file)) {
+                    names.add(list.get(i).asText());
+                }
             } else {
                 model.error(path + "[" + i + "]", file, "expected a name, found " + kind(list.get(i)));
             }
@@ -140,8 +150,41 @@ final class JsonInventoryReader {
             model.error(path, file, "`" + path + "` must be an object");
             return;
         }
-        vars.fields().forEachRemaining(e -> into.put(e.getKey(),
-                new InventoryModel.Value(JSON.convertValue(e.getValue(), Object.class), path + "." + e.getKey(), file + " at " + path + "." + e.getKey())));
+        vars.fields().forEachRemaining(e -> {
+            String at = path + "." + e.getKey();
+            if (clean(model, e.getKey(), false, at, file) && cleanValue(model, e.getValue(), at, file)) {
+                into.put(e.getKey(), new InventoryModel.Value(JSON.convertValue(e.getValue(), Object.class), at, file + " at " + at));
+            }
+        });
+    }
+
+    /** Whether {@code text} is free of control characters; if not, records an error at {@code path}. */
+    private static boolean clean(InventoryModel model, String text, boolean multiLine, String path, String file) {
+        int control = ControlCharacters.indexOf(text, multiLine);
+        if (control >= 0) {
+            model.error(path, file, ControlCharacters.describe(text, control) + " is not allowed");
+        }
+        return control < 0;
+    }
+
+    /** {@link #clean} for every key and text inside a variable's value; stops at the first error. */
+    private static boolean cleanValue(InventoryModel model, JsonNode value, String path, String file) {
+        if (value.isTextual()) {
+            return clean(model, value.textValue(), true, path, file);
+        }
+        for (int i = 0; value.isArray() && i < value.size(); i++) {
+            if (!cleanValue(model, value.get(i), path + "[" + i + "]", file)) {
+                return false;
+            }
+        }
+        for (var fields = value.fields(); fields.hasNext(); ) {
+            var e = fields.next();
+            String at = path + "." + e.getKey();
+            if (!clean(model, e.getKey(), false, at, file) || !cleanValue(model, e.getValue(), at, file)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What was found instead, in the document's terms (never the value itself: it may be huge). */

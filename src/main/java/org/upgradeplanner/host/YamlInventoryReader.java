@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.upgradeplanner.support.ControlCharacters;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -198,7 +199,12 @@ final class YamlInventoryReader {
     private String key(NodeTuple t, String path) {
         Node k = t.getKeyNode();
         if (k instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-            return s.getValue();
+            int control = ControlCharacters.indexOf(s.getValue(), false);
+            if (control < 0) {
+                return s.getValue();
+            }
+            model.error(path, where(k), "a name with " + ControlCharacters.describe(s.getValue(), control) + " is not allowed");
+            return null;
         }
         model.error(path, where(k), "keys must be plain names");
         return null;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.upgradeplanner.support.ControlCharacters;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -13,7 +14,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A variable's YAML node as plain Java: String, Boolean, Long, Double, List, Map (insertion-ordered) or null. Runs
- * only on documents {@link YamlExpansionGuard} let through, so it meets no alias cycle and no runaway size.
+ * only on documents {@link YamlExpansionGuard} let through, so it meets no alias cycle and no runaway size. Text with
+ * a {@linkplain ControlCharacters control character} is refused (values may span lines, keys may not).
  */
 final class YamlValues {
 
@@ -36,7 +38,7 @@ final class YamlValues {
 
     static Object toJava(Node node) {
         if (node instanceof ScalarNode s) {
-            return scalar(s);
+            return scalar(s, true);
         }
         if (node instanceof SequenceNode seq) {
             List<Object> list = new ArrayList<>();
@@ -45,7 +47,7 @@ final class YamlValues {
         }
         Map<String, Object> map = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) node).getValue()) {
-            String key = String.valueOf(toJava(t.getKeyNode()));
+            String key = String.valueOf(t.getKeyNode() instanceof ScalarNode k ? scalar(k, false) : toJava(t.getKeyNode()));
             if (map.containsKey(key)) {
                 throw new Invalid(t.getKeyNode(), "duplicate key `" + key + "`");
             }
@@ -54,8 +56,12 @@ final class YamlValues {
         return map;
     }
 
-    private static Object scalar(ScalarNode s) {
+    private static Object scalar(ScalarNode s, boolean multiLine) {
         String v = s.getValue();
+        int control = ControlCharacters.indexOf(v, multiLine);
+        if (control >= 0) {
+            throw new Invalid(s, ControlCharacters.describe(v, control) + " is not allowed");
+        }
         Tag tag = s.getTag();
         if (tag.equals(Tag.NULL)) {
             return null;

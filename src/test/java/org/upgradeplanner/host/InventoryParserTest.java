@@ -423,4 +423,37 @@ class InventoryParserTest {
         assertEquals("fleet.yaml line 3, column 9: not valid YAML: character U+0000 is not allowed",
                 errors("all:\n  vars:\n    a: b\u0000\n").get(0).message());
     }
+
+    @Test
+    void controlCharactersInYamlNamesAndValuesAreRefusedLineBreaksInValuesAreNot() throws Exception {
+        Map<String, String> errors = byField(errors("""
+                all:
+                  vars:
+                    banner: "\\e[2Jhacked"
+                    motd: {"line\\tone": x}
+                  children:
+                    "web\\a":
+                      hosts: {h1: }
+                """));
+        assertEquals(Map.of(
+                "all.vars.banner", "fleet.yaml line 3: control character U+001B at character 1 is not allowed",
+                "all.vars.motd", "fleet.yaml line 4: control character U+0009 at character 5 is not allowed",
+                "all.children", "fleet.yaml line 6: a name with control character U+0007 at character 4 is not allowed"), errors);
+        InventoryHost h1 = yaml("all:\n  vars:\n    motd: |\n      first\tline\n      second line\n  hosts:\n    h1:\n").get("h1");
+        assertEquals("first\tline\nsecond line\n", h1.vars().get("motd"));
+    }
+
+    @Test
+    void controlCharactersInJsonNamesAndValuesAreRefusedWithTheirPath() throws Exception {
+        Map<String, String> errors = byField(jsonErrors("""
+                {"_meta": {"hostvars": {"h1": {"note": "a\\u0000b", "ok": "two\\nlines"}}},
+                 "web": {"hosts": ["h1", "h\\u00072"], "vars": {"deep": {"list": ["fine", "\\u001b[31m"]}}},
+                 "bad\\u0008group": {}}
+                """));
+        assertEquals(Map.of(
+                "_meta.hostvars.h1.note", "list.json: control character U+0000 at character 2 is not allowed",
+                "web.hosts[1]", "list.json: control character U+0007 at character 2 is not allowed",
+                "web.vars.deep.list[1]", "list.json: control character U+001B at character 1 is not allowed",
+                "bad\bgroup", "list.json: control character U+0008 at character 4 is not allowed"), errors);
+    }
 }
