@@ -35,6 +35,10 @@ public final class InventoryResolver {
 
     List<InventoryHost> resolve(InventoryModel model) throws InventoryException {
         Map<String, Integer> depth = depths(model);
+        // ancestors() below climbs these chains recursively: only a tree found bounded and acyclic may be walked.
+        if (!model.errors.isEmpty()) {
+            throw new InventoryException(model.errors);
+        }
         Map<String, Set<String>> parents = new HashMap<>();
         model.groups.values().forEach(g -> g.children.forEach(c -> parents.computeIfAbsent(c, k -> new HashSet<>()).add(g.name)));
         Map<String, Set<String>> direct = new HashMap<>();
@@ -170,7 +174,11 @@ public final class InventoryResolver {
         }
     }
 
-    /** Depth below {@code all} (which is 0; a top-level group is 1), the longest way down; a cycle is an error. */
+    /**
+     * Depth below {@code all} (which is 0; a top-level group is 1), the longest way down; a cycle is an error, and so
+     * is a chain of {@code children} deeper than {@link InventoryLimits#MAX_DEPTH} (each group names the next, so the
+     * document's own nesting does not bound it).
+     */
     private static Map<String, Integer> depths(InventoryModel model) {
         Map<String, Integer> depth = new HashMap<>();
         for (String g : model.groups.keySet()) {
@@ -182,6 +190,11 @@ public final class InventoryResolver {
     private static void visit(InventoryModel model, String group, int d, Map<String, Integer> depth, Set<String> path) {
         if (!path.add(group)) {
             model.error(group, model.source, "group `" + group + "` is its own ancestor (children form a cycle)");
+            return;
+        }
+        if (d > InventoryLimits.MAX_DEPTH) {
+            model.error(group, model.source, "group `" + group + "` is more than " + InventoryLimits.MAX_DEPTH + " levels of children below `all`");
+            path.remove(group);
             return;
         }
         if (depth.getOrDefault(group, -1) < d) {

@@ -456,4 +456,16 @@ class InventoryParserTest {
                 "web.vars.deep.list[1]", "list.json: control character U+001B at character 1 is not allowed",
                 "bad\bgroup", "list.json: control character U+0008 at character 4 is not allowed"), errors);
     }
+
+    @Test
+    void aLongChainOfChildGroupsIsAnErrorNotAStackOverflow() {
+        StringBuilder chain = new StringBuilder("all:\n  children:\n");
+        for (int i = 0; i < 20_000; i++) {
+            chain.append("    g").append(i).append(": {children: {g").append(i + 1).append(": }}\n");
+        }
+        chain.append("    g20000: {hosts: {h1: }}\n");
+        FieldError e = errors(chain.toString()).get(0);
+        assertEquals("g64", e.field());
+        assertEquals("fleet.yaml: group `g64` is more than 64 levels of children below `all`", e.message());
+    }
 }
