@@ -16,6 +16,10 @@ final class InventoryLimits {
     static final long MAX_EXPANDED_CHARS = MAX_CODE_POINTS;
     /** Host names all the ranges ({@code web[001:100]}) of one inventory expand to. */
     static final int MAX_RANGE_HOSTS = 100_000;
+    /** One host's vars as stored (JSON, inherited group vars included): the same cap as a host edited by hand. */
+    static final int MAX_HOST_VARS_CHARS = 100_000;
+    /** All hosts' vars of one inventory as stored: group vars count once per member, a range's once per host. */
+    static final long MAX_INVENTORY_VARS_CHARS = 64L * 1024 * 1024;
 
     private InventoryLimits() {
     }

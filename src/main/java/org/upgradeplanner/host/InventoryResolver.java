@@ -39,6 +39,7 @@ public final class InventoryResolver {
         if (!model.errors.isEmpty()) {
             throw new InventoryException(model.errors);
         }
+        HostVarsBudget budget = new HostVarsBudget();
         Map<String, Set<String>> parents = new HashMap<>();
         model.groups.values().forEach(g -> g.children.forEach(c -> parents.computeIfAbsent(c, k -> new HashSet<>()).add(g.name)));
         Map<String, Set<String>> direct = new HashMap<>();
@@ -63,7 +64,7 @@ public final class InventoryResolver {
             vars.putAll(e.getValue());
             TreeSet<String> groups = new TreeSet<>(memberOf);
             groups.removeAll(IMPLICIT_GROUPS);
-            InventoryHost host = host(model, hostname, groups, vars);
+            InventoryHost host = host(model, hostname, groups, vars, budget);
             if (host != null) {
                 hosts.merge(hostname, host, (a, b) -> {
                     model.error(e.getKey(), model.source, "host `" + hostname + "` is listed twice with different letter case");
@@ -77,7 +78,7 @@ public final class InventoryResolver {
         return List.copyOf(hosts.values());
     }
 
-    private InventoryHost host(InventoryModel model, String hostname, TreeSet<String> groups, Map<String, Value> vars) {
+    private InventoryHost host(InventoryModel model, String hostname, TreeSet<String> groups, Map<String, Value> vars, HostVarsBudget budget) {
         int errorsBefore = model.errors.size();
         String distro = null;
         String version = null;
@@ -116,12 +117,14 @@ public final class InventoryResolver {
         boolean stateful = bool(model, vars.get("stateful"));
         boolean replaceable = bool(model, vars.get("replaceable"));
         boolean isPublic = bool(model, vars.get("public"));
+        Map<String, Value> freeVars = new LinkedHashMap<>(vars);
+        freeVars.keySet().removeAll(PLANNER_VARS);
+        String overBudget = budget.charge(hostname, freeVars);
+        if (overBudget != null) {
+            model.error(hostname, model.source, overBudget);
+        }
         Map<String, Object> free = new LinkedHashMap<>();
-        vars.forEach((k, v) -> {
-            if (!PLANNER_VARS.contains(k)) {
-                free.put(k, v.value());
-            }
-        });
+        freeVars.forEach((k, v) -> free.put(k, v.value()));
         if (model.errors.size() > errorsBefore) {
             return null;
         }

@@ -468,4 +468,17 @@ class InventoryParserTest {
         assertEquals("g64", e.field());
         assertEquals("fleet.yaml: group `g64` is more than 64 levels of children below `all`", e.message());
     }
+
+    @Test
+    void hostVarsAreCappedPerHostAndPerInventoryAsTheyWillBeStored() {
+        FieldError one = errors("all:\n  hosts:\n    h1:\n      blob: " + "b".repeat(100_000) + "\n").get(0);
+        assertEquals("h1", one.field());
+        assertEquals("fleet.yaml: the vars of `h1` take 100,011 characters of JSON, group vars included; at most 100,000 per host", one.message());
+
+        // 60 KB of group vars copied to 2,000 hosts would be stored as 120 MB.
+        List<FieldError> all = errors("all:\n  vars:\n    blob: " + "b".repeat(60_000) + "\n  hosts:\n    h[0000:1999]:\n");
+        assertEquals(1, all.size(), "said once");
+        assertTrue(all.get(0).message().matches("fleet\\.yaml: with `h1\\d{3}`, the hosts' vars take more than 67,108,864 characters of JSON together"
+                + " \\(group vars count once per member host\\)"), all.get(0).message());
+    }
 }
