@@ -2,12 +2,11 @@ package org.upgradeplanner.host;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -50,7 +49,9 @@ final class YamlExpansionGuard {
     }
 
     private Expansion expand(Node node, Node parent, int depth) throws Refused {
-        Expansion seen = known.get(node);
+        // Only an anchored node can be met twice (through its aliases), so only those are remembered.
+        boolean anchored = node.getAnchor() != null;
+        Expansion seen = anchored ? known.get(node) : null;
         if (seen != null) {
             if (depth + seen.height > InventoryLimits.MAX_DEPTH) {
                 throw new Refused(parent, "nested more than " + InventoryLimits.MAX_DEPTH + " levels deep once " + alias(node) + " is expanded");
@@ -60,14 +61,42 @@ final class YamlExpansionGuard {
         if (depth > InventoryLimits.MAX_DEPTH) {
             throw new Refused(node, "nested more than " + InventoryLimits.MAX_DEPTH + " levels deep");
         }
-        if (!open.add(node)) {
+        if (anchored && !open.add(node)) {
             throw new Refused(node, alias(node) + " is used inside what it names (an alias refers to itself), so it never ends");
         }
-        long nodes = 1;
-        long chars = node instanceof ScalarNode s ? s.getValue().length() : 0;
-        int height = 0;
-        for (Node child : children(node)) {
-            Expansion e = expand(child, node, depth + 1);
+        Sum sum = new Sum(node);
+        if (node instanceof ScalarNode s) {
+            sum.chars = s.getValue().length();
+        } else if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                sum.add(item, expand(item, node, depth + 1));
+            }
+        } else {
+            for (NodeTuple t : ((MappingNode) node).getValue()) {
+                sum.add(t.getKeyNode(), expand(t.getKeyNode(), node, depth + 1));
+                sum.add(t.getValueNode(), expand(t.getValueNode(), node, depth + 1));
+            }
+        }
+        Expansion e = new Expansion(sum.nodes, sum.chars, sum.height);
+        if (anchored) {
+            open.remove(node);
+            known.put(node, e);
+        }
+        return e;
+    }
+
+    /** A collection's expansion as its children are added; refuses it the moment it passes a limit. */
+    private static final class Sum {
+        private final Node node;
+        private long nodes = 1;
+        private long chars;
+        private int height;
+
+        Sum(Node node) {
+            this.node = node;
+        }
+
+        void add(Node child, Expansion e) throws Refused {
             nodes += e.nodes;
             chars += e.chars;
             height = Math.max(height, e.height + 1);
@@ -75,10 +104,6 @@ final class YamlExpansionGuard {
                 throw tooLarge(node, child, e, nodes > InventoryLimits.MAX_EXPANDED_NODES);
             }
         }
-        open.remove(node);
-        Expansion e = new Expansion(nodes, chars, height);
-        known.put(node, e);
-        return e;
     }
 
     private static Refused tooLarge(Node at, Node child, Expansion childSize, boolean byNodes) {
@@ -92,15 +117,5 @@ final class YamlExpansionGuard {
 
     private static String alias(Node anchored) {
         return "`*" + anchored.getAnchor() + "` (anchored at line " + (anchored.getStartMark().getLine() + 1) + ")";
-    }
-
-    private static List<Node> children(Node node) {
-        if (node instanceof SequenceNode seq) {
-            return seq.getValue();
-        }
-        if (node instanceof MappingNode map) {
-            return map.getValue().stream().flatMap(t -> Stream.of(t.getKeyNode(), t.getValueNode())).toList();
-        }
-        return List.of();
     }
 }
