@@ -1,6 +1,5 @@
 package org.upgradeplanner.host;
 
-import java.io.StringReader;
 import java.util.List;
 
 /** Entry point of inventory reading: YAML inventory files or {@code ansible-inventory --list} JSON → resolved hosts. */
@@ -18,7 +17,7 @@ public final class InventoryParser {
     public List<InventoryHost> parse(String file, Format format, String content) throws InventoryException {
         InventoryModel model = format == Format.JSON
                 ? JsonInventoryReader.read(file, file, content)
-                : YamlInventoryReader.read(file, file, new StringReader(content));
+                : YamlInventoryReader.read(file, file, content);
         if (!model.errors.isEmpty()) {
             throw new InventoryException(model.errors);
         }

@@ -35,6 +35,11 @@ public final class InventoryResolver {
 
     List<InventoryHost> resolve(InventoryModel model) throws InventoryException {
         Map<String, Integer> depth = depths(model);
+        // ancestors() below climbs these chains recursively: only a tree found bounded and acyclic may be walked.
+        if (!model.errors.isEmpty()) {
+            throw new InventoryException(model.errors);
+        }
+        HostVarsBudget budget = new HostVarsBudget();
         Map<String, Set<String>> parents = new HashMap<>();
         model.groups.values().forEach(g -> g.children.forEach(c -> parents.computeIfAbsent(c, k -> new HashSet<>()).add(g.name)));
         Map<String, Set<String>> direct = new HashMap<>();
@@ -59,7 +64,7 @@ public final class InventoryResolver {
             vars.putAll(e.getValue());
             TreeSet<String> groups = new TreeSet<>(memberOf);
             groups.removeAll(IMPLICIT_GROUPS);
-            InventoryHost host = host(model, hostname, groups, vars);
+            InventoryHost host = host(model, hostname, groups, vars, budget);
             if (host != null) {
                 hosts.merge(hostname, host, (a, b) -> {
                     model.error(e.getKey(), model.source, "host `" + hostname + "` is listed twice with different letter case");
@@ -73,7 +78,7 @@ public final class InventoryResolver {
         return List.copyOf(hosts.values());
     }
 
-    private InventoryHost host(InventoryModel model, String hostname, TreeSet<String> groups, Map<String, Value> vars) {
+    private InventoryHost host(InventoryModel model, String hostname, TreeSet<String> groups, Map<String, Value> vars, HostVarsBudget budget) {
         int errorsBefore = model.errors.size();
         String distro = null;
         String version = null;
@@ -112,12 +117,14 @@ public final class InventoryResolver {
         boolean stateful = bool(model, vars.get("stateful"));
         boolean replaceable = bool(model, vars.get("replaceable"));
         boolean isPublic = bool(model, vars.get("public"));
+        Map<String, Value> freeVars = new LinkedHashMap<>(vars);
+        freeVars.keySet().removeAll(PLANNER_VARS);
+        String overBudget = budget.charge(hostname, freeVars);
+        if (overBudget != null) {
+            model.error(hostname, model.source, overBudget);
+        }
         Map<String, Object> free = new LinkedHashMap<>();
-        vars.forEach((k, v) -> {
-            if (!PLANNER_VARS.contains(k)) {
-                free.put(k, v.value());
-            }
-        });
+        freeVars.forEach((k, v) -> free.put(k, v.value()));
         if (model.errors.size() > errorsBefore) {
             return null;
         }
@@ -170,7 +177,11 @@ public final class InventoryResolver {
         }
     }
 
-    /** Depth below {@code all} (which is 0; a top-level group is 1), the longest way down; a cycle is an error. */
+    /**
+     * Depth below {@code all} (which is 0; a top-level group is 1), the longest way down; a cycle is an error, and so
+     * is a chain of {@code children} deeper than {@link InventoryLimits#MAX_DEPTH} (each group names the next, so the
+     * document's own nesting does not bound it).
+     */
     private static Map<String, Integer> depths(InventoryModel model) {
         Map<String, Integer> depth = new HashMap<>();
         for (String g : model.groups.keySet()) {
@@ -182,6 +193,11 @@ public final class InventoryResolver {
     private static void visit(InventoryModel model, String group, int d, Map<String, Integer> depth, Set<String> path) {
         if (!path.add(group)) {
             model.error(group, model.source, "group `" + group + "` is its own ancestor (children form a cycle)");
+            return;
+        }
+        if (d > InventoryLimits.MAX_DEPTH) {
+            model.error(group, model.source, "group `" + group + "` is more than " + InventoryLimits.MAX_DEPTH + " levels of children below `all`");
+            path.remove(group);
             return;
         }
         if (depth.getOrDefault(group, -1) < d) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.TextBody;
 
 @Path("/api/inventory/import")
 @RolesAllowed(Accounts.ADMIN)
@@ -24,24 +25,26 @@ public class InventoryResource {
 
     /**
      * Imports one Ansible YAML inventory ({@code application/yaml}) or the JSON {@code ansible-inventory --list} prints
-     * ({@code application/json}); all or nothing. {@code source} names what this inventory replaces.
+     * ({@code application/json}); all or nothing. {@code source} names what this inventory replaces. The body is
+     * decoded strictly ({@link TextBody}); {@link InventoryLimits} caps what the document may hold and expand to.
      */
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public ImportResult importInventory(String body, @QueryParam("source") @DefaultValue("api") String source,
+    public ImportResult importInventory(byte[] body, @QueryParam("source") @DefaultValue("api") String source,
                                         @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri,
                                         @jakarta.ws.rs.core.Context HttpHeaders headers) {
-        if (body == null || body.isBlank()) {
+        MediaType type = headers.getMediaType();
+        String text = TextBody.decode(body, type);
+        if (text.isBlank()) {
             throw PlannerException.invalid("body", "the inventory is empty");
         }
         String name = source.strip();
         if (name.isEmpty() || name.length() > 200 || name.equalsIgnoreCase(Host.MANUAL) || name.chars().anyMatch(Character::isISOControl)) {
             throw PlannerException.invalid("source", "1 to 200 printable characters, not `" + Host.MANUAL + "`");
         }
-        MediaType type = headers.getMediaType();
         InventoryParser.Format format = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 ? InventoryParser.Format.JSON : InventoryParser.Format.YAML;
-        return importer.importText(name, "request body", format, body, strictBoolean("dryRun", uri.getQueryParameters().get("dryRun")));
+        return importer.importText(name, "request body", format, text, strictBoolean("dryRun", uri.getQueryParameters().get("dryRun")));
     }
 
     /**

@@ -1,16 +1,14 @@
 package org.upgradeplanner.host;
 
-import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.upgradeplanner.support.ControlCharacters;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -18,50 +16,42 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads an Ansible YAML inventory: top-level groups (usually {@code all}), each with optional {@code hosts}
  * (name → vars; ranges like {@code web[01:10].example.org} expand), {@code vars} and {@code children}.
- * Works on SnakeYAML's node tree so every error carries its line.
+ * Works on SnakeYAML's node tree so every error carries its line; {@link YamlExpansionGuard} checks the tree's size
+ * before anything is read from it.
  */
 final class YamlInventoryReader {
 
     private static final Set<String> GROUP_KEYS = Set.of("hosts", "vars", "children");
-    private static final Pattern RANGE = Pattern.compile("\\[([0-9]+|[a-z]):([0-9]+|[a-z])(?::([0-9]+))?]");
-    private static final int MAX_RANGE = 100_000;
+    /** SnakeYAML's own cap on aliases of lists and mappings; the expansion guard covers what 50 can still do. */
+    private static final int MAX_COLLECTION_ALIASES = 50;
 
     private final InventoryModel model;
     private final String file;
-    /** Host names made from ranges so far: one inventory expands to at most {@link #MAX_RANGE}. */
-    private long expanded;
+    private final HostRanges ranges = new HostRanges();
 
     private YamlInventoryReader(InventoryModel model, String file) {
         this.model = model;
         this.file = file;
     }
 
-    static InventoryModel read(String source, String file, Reader yaml) {
+    static InventoryModel read(String source, String file, String yaml) {
         InventoryModel model = new InventoryModel(source);
         new YamlInventoryReader(model, file).read(yaml);
         return model;
     }
 
-    private void read(Reader in) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
-        options.setCodePointLimit(256 * 1024 * 1024);
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(options)).compose(in);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? file : file + " line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-            model.error("inventory", where, "not valid YAML: " + e.getProblem());
-            return;
-        } catch (YAMLException e) {
-            model.error("inventory", file, "not valid YAML: " + e.getMessage());
+    private void read(String yaml) {
+        Node root = compose(yaml);
+        if (!model.errors.isEmpty()) {
             return;
         }
         if (root == null) {
@@ -78,6 +68,33 @@ final class YamlInventoryReader {
                 group(name, t.getValueNode(), name);
             }
         }
+    }
+
+    /** The document's node tree, checked by the expansion guard; null when empty or after recording why it is refused. */
+    private Node compose(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+        options.setNestingDepthLimit(InventoryLimits.MAX_DEPTH);
+        options.setCodePointLimit(InventoryLimits.MAX_CODE_POINTS);
+        ParserImpl parser = new ParserImpl(new StreamReader(yaml), options);
+        try {
+            Node root = new Composer(parser, new Resolver(), options).getSingleNode();
+            if (root != null) {
+                YamlExpansionGuard.check(root);
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            model.error("inventory", where(mark), "not valid YAML: " + e.getProblem());
+        } catch (ReaderException e) {
+            model.error("inventory", where(yaml, e.getPosition()),
+                    String.format("not valid YAML: character U+%04X is not allowed", e.getCodePoint()));
+        } catch (YAMLException e) {
+            model.error("inventory", where(peekMark(parser)), "not valid YAML: " + e.getMessage());
+        } catch (YamlExpansionGuard.Refused e) {
+            model.error("inventory", where(e.at()), e.getMessage());
+        }
+        return null;
     }
 
     private void group(String name, Node node, String path) {
@@ -132,12 +149,21 @@ final class YamlInventoryReader {
                 model.error(path + "." + pattern, where(value), "vars of host `" + pattern + "` must be a mapping");
                 continue;
             }
-            for (String host : expand(pattern, path, t.getKeyNode())) {
+            List<String> names;
+            try {
+                names = ranges.expand(pattern);
+            } catch (IllegalArgumentException e) {
+                model.error(path + "." + pattern, where(t.getKeyNode()), e.getMessage());
+                continue;
+            }
+            // Read once per pattern: a range's hosts share their vars rather than each building a copy.
+            Map<String, InventoryModel.Value> patternVars = new LinkedHashMap<>();
+            if (!isNull(value)) {
+                vars((MappingNode) value, path + "." + pattern, patternVars);
+            }
+            for (String host : names) {
                 group.hosts.add(host);
-                Map<String, InventoryModel.Value> vars = model.hostVars.computeIfAbsent(host, h -> new LinkedHashMap<>());
-                if (!isNull(value)) {
-                    vars(((MappingNode) value), path + "." + host, vars);
-                }
+                model.hostVars.computeIfAbsent(host, h -> new LinkedHashMap<>()).putAll(patternVars);
             }
         }
     }
@@ -148,58 +174,17 @@ final class YamlInventoryReader {
             if (name != null) {
                 Node v = t.getValueNode();
                 try {
-                    into.put(name, new InventoryModel.Value(toJava(v, 0), path + "." + name, where(v)));
-                } catch (IllegalArgumentException e) {
-                    model.error(path + "." + name, where(v), e.getMessage());
+                    into.put(name, new InventoryModel.Value(YamlValues.toJava(v), path + "." + name, where(v)));
+                } catch (YamlValues.Invalid e) {
+                    model.error(path + "." + name, where(e.at()), e.getMessage());
                 }
             }
         }
     }
 
-    /** Expands Ansible host ranges: {@code db[01:03]} → db01, db02, db03; {@code x[a:c]} → xa, xb, xc. */
-    private List<String> expand(String pattern, String path, Node at) {
-        Matcher m = RANGE.matcher(pattern);
-        if (!m.find()) {
-            return List.of(pattern);
-        }
-        String from = m.group(1);
-        String to = m.group(2);
-        boolean numeric = Character.isDigit(from.charAt(0));
-        long step;
-        long first;
-        long last;
-        try {
-            step = m.group(3) == null ? 1 : Long.parseLong(m.group(3));
-            first = numeric ? Long.parseLong(from) : from.charAt(0);
-            last = numeric ? Long.parseLong(to) : to.charAt(0);
-        } catch (NumberFormatException e) {
-            step = 0;
-            first = 0;
-            last = 0;
-        }
-        if (numeric != Character.isDigit(to.charAt(0)) || step < 1) {
-            model.error(path + "." + pattern, where(at), "host range `" + m.group() + "` is not valid");
-            return List.of();
-        }
-        if (last < first || (last - first) / step >= MAX_RANGE || expanded + (last - first) / step >= MAX_RANGE) {
-            model.error(path + "." + pattern, where(at), "host range `" + m.group() + "` is empty or too large");
-            return List.of();
-        }
-        List<String> hosts = new ArrayList<>();
-        String head = pattern.substring(0, m.start());
-        String tail = pattern.substring(m.end());
-        int width = numeric && from.startsWith("0") ? from.length() : 0;
-        expanded += (last - first) / step + 1;
-        for (long i = first; i <= last; i += step) {
-            String item = numeric ? (width > 0 ? String.format("%0" + width + "d", i) : Long.toString(i)) : String.valueOf((char) i);
-            hosts.addAll(expand(head + item + tail, path, at));
-        }
-        return hosts;
-    }
-
     /** The mapping's entries; a key written twice is an error (YAML forbids it; Ansible would silently keep the last). */
     private List<NodeTuple> entries(MappingNode map, String path) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<NodeTuple> unique = new ArrayList<>();
         for (NodeTuple t : map.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
@@ -214,7 +199,12 @@ final class YamlInventoryReader {
     private String key(NodeTuple t, String path) {
         Node k = t.getKeyNode();
         if (k instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-            return s.getValue();
+            int control = ControlCharacters.indexOf(s.getValue(), false);
+            if (control < 0) {
+                return s.getValue();
+            }
+            model.error(path, where(k), "a name with " + ControlCharacters.describe(s.getValue(), control) + " is not allowed");
+            return null;
         }
         model.error(path, where(k), "keys must be plain names");
         return null;
@@ -224,55 +214,35 @@ final class YamlInventoryReader {
         return file + " line " + (node.getStartMark().getLine() + 1);
     }
 
-    private static boolean isNull(Node node) {
-        return node == null || node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    private String where(Mark mark) {
+        return mark == null ? file : file + " line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
-    /**
-     * A node as plain Java: String, Boolean, Long, Double, List, Map (insertion-ordered) or null.
-     * @throws IllegalArgumentException past 64 levels (an alias that contains itself never ends)
-     */
-    static Object toJava(Node node, int depth) {
-        if (depth > 64) {
-            throw new IllegalArgumentException("nested more than 64 levels deep (or an alias refers to itself)");
-        }
-        if (node instanceof ScalarNode s) {
-            String v = s.getValue();
-            Tag tag = s.getTag();
-            if (tag.equals(Tag.NULL)) {
-                return null;
+    /** Line and column of a position counted in code points, as SnakeYAML's reader reports it. */
+    private String where(String text, int position) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0, cp = 0; i < text.length() && cp < position; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
             }
-            if (tag.equals(Tag.BOOL)) {
-                return switch (v.toLowerCase()) {
-                    case "true", "yes", "on", "y" -> Boolean.TRUE;
-                    default -> Boolean.FALSE;
-                };
-            }
-            if (tag.equals(Tag.INT)) {
-                try {
-                    return Long.parseLong(v.replace("_", ""));
-                } catch (NumberFormatException e) {
-                    return v;
-                }
-            }
-            if (tag.equals(Tag.FLOAT)) {
-                try {
-                    return Double.parseDouble(v.replace("_", ""));
-                } catch (NumberFormatException e) {
-                    return v;
-                }
-            }
-            return v;
         }
-        if (node instanceof SequenceNode seq) {
-            List<Object> list = new ArrayList<>();
-            seq.getValue().forEach(n -> list.add(toJava(n, depth + 1)));
-            return list;
+        return file + " line " + line + ", column " + column;
+    }
+
+    /** Where the parser stands after a failure that carries no position (nesting depth, alias count). */
+    private static Mark peekMark(ParserImpl parser) {
+        try {
+            return parser.peekEvent().getStartMark();
+        } catch (RuntimeException e) {
+            return null;
         }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) node).getValue()) {
-            map.put(String.valueOf(toJava(t.getKeyNode(), depth + 1)), toJava(t.getValueNode(), depth + 1));
-        }
-        return map;
+    }
+
+    private static boolean isNull(Node node) {
+        return node == null || node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }
 }

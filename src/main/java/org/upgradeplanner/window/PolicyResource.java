@@ -8,11 +8,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.List;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.TextBody;
 
 @Path("/api/policy")
 @RolesAllowed(Accounts.ADMIN)
@@ -43,13 +46,15 @@ public class PolicyResource {
 
     /**
      * Imports freeze periods from an iCalendar file ({@code text/calendar}): every event, recurrences expanded from a year
-     * back to five years ahead. Replaces the periods an earlier import of the same {@code source} brought.
+     * back to five years ahead. Replaces the periods an earlier import of the same {@code source} brought. A calendar
+     * over the limits {@link org.upgradeplanner.calendar.FreezeCalendar} lists is refused whole, naming the event.
      */
     @POST
     @Path("freezes")
     @Consumes({"text/calendar", MediaType.TEXT_PLAIN})
-    public FreezeImport importFreezes(String ics, @QueryParam("source") @DefaultValue("ics") String source) {
-        if (ics == null || ics.isBlank()) {
+    public FreezeImport importFreezes(byte[] body, @QueryParam("source") @DefaultValue("ics") String source, @Context HttpHeaders headers) {
+        String ics = TextBody.decode(body, headers.getMediaType());
+        if (ics.isBlank()) {
             throw PlannerException.invalid("body", "an iCalendar file is required");
         }
         if (source.isBlank() || source.length() > 200 || source.chars().anyMatch(Character::isISOControl)) {

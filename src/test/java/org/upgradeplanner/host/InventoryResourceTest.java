@@ -195,4 +195,35 @@ class InventoryResourceTest {
         org.upgradeplanner.support.Api.admin().auth().preemptive().basic("admin", "nope").contentType("application/yaml").body(V1.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/inventory/import").then().statusCode(401);
     }
+
+    @Test
+    void aBodyThatIsNotTextIsA400NamingTheBody() {
+        byte[] latin1 = "all:\n  hosts:\n    bin.rej.test: {owner: Zo\u00eb}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        // REST Assured would add "; charset=ISO-8859-1" to a type without one; the service's default is UTF-8.
+        var noDefaultCharset = io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+        admin().config(noDefaultCharset).contentType("application/yaml").body(latin1).when().post("/api/inventory/import").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("not valid UTF-8 text: byte 43 (line 3) cannot be decoded"));
+        admin().contentType("application/yaml; charset=ISO-8859-1").body(latin1).queryParam("dryRun", true).when().post("/api/inventory/import")
+                .then().statusCode(200).body("hosts", contains("bin.rej.test"));
+        admin().contentType(ContentType.JSON).body(new byte[256 * 1024]).when().post("/api/inventory/import").then()
+                .statusCode(400).body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("control character U+0000 (line 1) is not allowed"));
+        admin().when().get("/api/hosts/bin.rej.test").then().statusCode(404);
+    }
+
+    @Test
+    void hostileDocumentsAreA400NamingThePlace() {
+        admin().contentType(ContentType.JSON).body("{\"_meta\": 5}").when().post("/api/inventory/import").then()
+                .statusCode(400).body("errors[0].field", equalTo("_meta"));
+        StringBuilder bomb = new StringBuilder("all:\n  vars:\n    l0: &l0 [" + String.join(", ", java.util.Collections.nCopies(200, "x")) + "]\n");
+        for (int level = 1; level <= 7; level++) {
+            bomb.append("    l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(7, "*l" + (level - 1)))).append("]\n");
+        }
+        post(bomb.toString(), "bomb", true).statusCode(400).body("errors[0].field", equalTo("inventory"))
+                .body("errors[0].message", startsWith("request body line 8: holds more than 1,000,000 values"));
+    }
 }
