@@ -34,14 +34,19 @@ public final class Text {
         if (s.length() > max) {
             throw PlannerException.invalid(field, "at most " + max + " characters");
         }
-        for (int i = 0; i < s.length(); i++) {
+        // Multi-line text holds no CR here any more; a one-line text may hold a tab, nothing else.
+        int bad = lines ? ControlCharacters.indexOf(s, true) : ControlCharacters.indexOf(s.replace('\t', ' '), false);
+        for (int i = 0; bad < 0 && i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean allowed = c == '\t' || lines && c == '\n';
-            if (!allowed && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)
-                    && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(++i))))) {
-                String message = lines ? "no control characters (line breaks and tabs are fine)" : "one line: no line breaks or control characters";
-                throw PlannerException.invalid(field, message);
+            // Line and paragraph separators break lines in mail readers; a lone surrogate is not text at all.
+            if (c == '\u2028' || c == '\u2029' || Character.isLowSurrogate(c)
+                    || Character.isHighSurrogate(c) && !(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(++i)))) {
+                bad = i;
             }
+        }
+        if (bad >= 0) {
+            throw PlannerException.invalid(field, (lines ? "no control characters (line breaks and tabs are fine)"
+                    : "one line: no line breaks or control characters") + ": " + ControlCharacters.describe(s, bad));
         }
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
@@ -24,6 +23,7 @@ import org.upgradeplanner.host.InventoryParser;
 import org.upgradeplanner.host.PendingImports;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.TextBody;
 import org.upgradeplanner.support.Problem.FieldError;
 
 /**
@@ -88,18 +88,15 @@ public class ImportPages {
         if (file.size() > MAX_BYTES) {
             return refused(name, List.of(new FieldError("file", "at most 20 MB")));
         }
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file.uploadedFile()))).toString();
-        } catch (IOException e) {
-            return refused(name, List.of(new FieldError("file", "not UTF-8 text: an inventory is a YAML or JSON text file")));
-        }
-        try {
+            String text = TextBody.decode(Files.readAllBytes(file.uploadedFile()), MediaType.TEXT_PLAIN_TYPE);
             ImportResult result = importer.importText(name, file.fileName(), format(file.fileName()), text, true);
             PendingImports.Pending p = pending.save(name, file.fileName(), text, user());
             return Response.ok(Templates.preview(user(), new Preview(name, p.fileName(), p.id(), p.digest(), result, null))).build();
         } catch (PlannerException e) {
             return refused(name, e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage())) : e.errors());
+        } catch (IOException e) {
+            return refused(name, List.of(new FieldError("file", "the upload could not be read: try again")));
         }
     }
 
