@@ -73,4 +73,23 @@ class ApiRequestGuardTest {
                         + "\"description\":\"line\\rBEGIN:VEVENT\\u0001\"}"))
                 .when().post("/api/windows").then().statusCode(400).body("errors[0].field", equalTo("description"));
     }
+
+    /** Whatever the body, every write endpoint answers 4xx problem+json and changes nothing; none answers 5xx. */
+    @Test
+    void malformedBodiesAre4xxOnEveryEndpoint() {
+        String nested = "[".repeat(5000) + "]".repeat(5000);
+        byte[] badUtf8 = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        String[][] endpoints = {{"POST", "/api/hosts"}, {"PUT", "/api/hosts/review.openstack.org"},
+                {"PUT", "/api/hosts/review.openstack.org/classification"}, {"POST", "/api/inventory/import"}, {"POST", "/api/windows"},
+                {"PUT", "/api/windows/1"}, {"POST", "/api/windows/1/cancel"}, {"POST", "/api/windows/1/extend"},
+                {"POST", "/api/windows/1/schedule"}, {"POST", "/api/policy/freezes"}};
+        for (String[] e : endpoints) {
+            for (Object[] body : new Object[][] {{"application/json", utf8(nested)}, {"application/json", badUtf8},
+                    {"application/json", utf8("{\"a\": ")}, {"application/xml", utf8("<a/>")}, {"text/calendar", new byte[] {0, 1, 2}},
+                    {"application/yaml", utf8("a: &x [*x]")}}) {
+                int status = admin().contentType((String) body[0]).body((byte[]) body[1]).when().request(e[0], e[1]).then().extract().statusCode();
+                org.junit.jupiter.api.Assertions.assertTrue(status >= 400 && status < 500, e[0] + " " + e[1] + " with " + body[0] + ": " + status);
+            }
+        }
+    }
 }

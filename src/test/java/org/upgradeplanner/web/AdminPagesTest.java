@@ -232,6 +232,16 @@ class AdminPagesTest {
         admin().when().get("/api/hosts/web1.ui.test").then().statusCode(200).body("source", org.hamcrest.Matchers.equalTo("ui-test"));
     }
 
+    @Test
+    void aFormOverItsLimitGetsAPageThatSaysSo() {
+        String session = login("admin", "admin");
+        String token = given().cookie("planner-session", session).when().get("/windows").then().extract().cookie("planner-csrf");
+        given().cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token).formParam("title", "big").formParam("description", "x".repeat(70_000))
+                .when().post("/windows").then().statusCode(413).contentType("text/html")
+                .body(containsString("a form field up to 64 KB"));
+    }
+
     /** The value of a hidden form field on a page. */
     private static String hidden(String html, String name) {
         var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
