@@ -1,20 +1,17 @@
 package org.upgradeplanner.host;
 
+import org.upgradeplanner.support.Digests;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +41,7 @@ public class PendingImports {
 
     /** Keeps an uploaded inventory for {@link #LIFETIME}; returns it with its id and digest. */
     public Pending save(String source, String fileName, String content, String user) {
-        Pending p = new Pending(UUID.randomUUID().toString(), source, fileName, digest(content), fingerprint(), content);
+        Pending p = new Pending(UUID.randomUUID().toString(), source, fileName, Digests.sha256(content), fingerprint(), content);
         em.createNativeQuery("insert into pending_import (id, source, file_name, digest, fleet_fingerprint, content, created_by, expires_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, p.id()).setParameter(2, source).setParameter(3, fileName).setParameter(4, p.digest())
@@ -94,14 +91,6 @@ public class PendingImports {
     @Scheduled(identity = "expired-pending-imports", every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteExpired() {
         em.createNativeQuery("delete from pending_import where expires_at <= ?1").setParameter(1, Instant.now(clock)).executeUpdate();
-    }
-
-    static String digest(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** PostgreSQL answers a text column as a String, H2 as a CLOB. */

@@ -1,17 +1,14 @@
 package org.upgradeplanner.web;
 
+import org.upgradeplanner.support.Digests;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.upgradeplanner.support.PlannerConfig;
 
@@ -41,7 +38,7 @@ public class Sessions {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         WebSession s = new WebSession();
-        s.tokenHash = hash(token);
+        s.tokenHash = Digests.sha256(token);
         s.username = username;
         s.createdAt = Instant.now(clock);
         s.expiresAt = s.createdAt.plus(timeout);
@@ -52,7 +49,7 @@ public class Sessions {
     /** Whose session the token is, if it is one and still valid; using it extends it. */
     public Optional<String> user(String token) {
         Instant now = Instant.now(clock);
-        WebSession s = token == null || token.isEmpty() ? null : WebSession.findById(hash(token));
+        WebSession s = token == null || token.isEmpty() ? null : WebSession.findById(Digests.sha256(token));
         if (s == null || !s.expiresAt.isAfter(now)) {
             return Optional.empty();
         }
@@ -65,20 +62,12 @@ public class Sessions {
     /** Ends the session (logout); an unknown token changes nothing. */
     public void close(String token) {
         if (token != null && !token.isEmpty()) {
-            WebSession.deleteById(hash(token));
+            WebSession.deleteById(Digests.sha256(token));
         }
     }
 
     @Scheduled(identity = "expired-sessions", every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteExpired() {
         WebSession.deleteExpired(Instant.now(clock));
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }
