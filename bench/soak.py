@@ -20,7 +20,8 @@ The workers touch disjoint hosts, so a 409 between them should not happen; one i
 A 409 on .../sent whose draft reads SUPERSEDED (a start or end fired between the poll and the call) is "superseded".
 Errors: any 5xx, connection error, timeout (> 10 s), or unexpected 4xx.
 Each minute's line: requests per family in that minute, errors so far, heap used now (summed jvm_memory_used_bytes of
-the heap pools), the minute's lowest sample, and the heap right after a forced GC; threads (jvm_threads_live_threads).
+the heap pools), the minute's lowest sample, and the heap right after a forced GC (eden left out: it refills at once);
+threads (jvm_threads_live_threads).
 """
 import base64
 import datetime
@@ -308,8 +309,11 @@ class Soak:
         return r[2].decode("utf-8", "replace")
 
     @staticmethod
-    def heap_used(text):
-        return sum(float(m.group(1)) for m in re.finditer(r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\}\s+(\S+)', text, re.M))
+    def heap_used(text, eden=True):
+        """Summed jvm_memory_used_bytes of the heap pools; eden=False leaves out the eden space, which the clients refill
+        within moments of a GC, so right after a full GC the rest is the live data."""
+        return sum(float(m.group(2)) for m in re.finditer(r'^jvm_memory_used_bytes\{([^}]*area="heap"[^}]*)\}\s+(\S+)', text, re.M)
+                   if eden or "Eden" not in m.group(1))
 
     @staticmethod
     def gauge(text, name):
@@ -367,7 +371,7 @@ class Soak:
             heap_now = self.heap_used(text)
             threads = self.gauge(text, "jvm_threads_live_threads")
             gc = self.forced_gc()
-            after = self.heap_used(self.metrics(mc) or "") if gc else None
+            after = self.heap_used(self.metrics(mc) or "", eden=False) if gc else None
             with self.hlock:
                 mins = [b for t, b in self.heap_samples if self.t0 + 60 * (m - 1) <= t < self.t0 + 60 * m] + [heap_now]
             per_minute.append((m, heap_now, min(mins), after))
@@ -458,7 +462,7 @@ class Soak:
             by_status[st.group(1) if st else "?"] = by_status.get(st.group(1) if st else "?", 0) + float(m.group(2))
         print("the service's own count (http_server_requests, /q/* excluded) by status: %s" % ", ".join("%s: %d" % kv for kv in sorted(by_status.items())))
         live = self.gauge(text, "jvm_gc_live_data_size_bytes")
-        mx = sum(float(m.group(1)) for m in re.finditer(r'^jvm_memory_max_bytes\{[^}]*area="heap"[^}]*\}\s+(\S+)', text, re.M))
+        mx = sum(max(0.0, float(m.group(1))) for m in re.finditer(r'^jvm_memory_max_bytes\{[^}]*area="heap"[^}]*\}\s+(\S+)', text, re.M))
         print("heap max %.0f MB%s" % (mx / 2 ** 20, ", live data after the last old-generation GC %.0f MB" % (live / 2 ** 20) if live else ""))
 
         errors = sum(s.err.values())
