@@ -6,9 +6,10 @@
 # Each minute: requests per kind, errors so far and the heap from /q/metrics (now, the minute's lowest sample, and
 # right after a `jcmd GC.run` with eden left out, unless SOAK_FORCE_GC=0). At the end: count, p50, p99 and errors per
 # request kind; the heap trend (least-squares slope in MB/min of the after-GC figures, last minutes against first
-# ones); windows whose end passed that did not reach COMPLETED; the service's ERROR/WARN log lines. Goals: 0 errors (5xx, connection errors, answers slower than 10 s, unexpected 4xx), every
-# ended window COMPLETED, a flat heap. Exits 1 if errors > 0 or a window missed its transitions; the heap verdict
-# (flat or GROWING) is printed for a reader to judge (H2's caches fill as the database grows), it does not fail the run.
+# ones); windows whose end passed that did not reach COMPLETED; the service's ERROR/WARN log lines.
+# Goals: 0 errors (5xx, connection errors, answers slower than 10 s, unexpected 4xx), every ended window COMPLETED,
+# a flat heap. Exits 1 if errors > 0 or a window missed its transitions; the heap verdict (flat or GROWING) is
+# printed for a reader to judge (H2's caches fill as the database grows), it does not fail the run.
 # Latency is reported but has no goal here: the clients are paced, and other work on the machine shows in it.
 # Usage: bench/soak.sh   (env: SOAK_MINUTES=10, BENCH_PORT=18187, SOAK_HOSTS=3000, SOAK_PACE=1 (multiplies every
 #        client's request rate), SOAK_JAVA_OPTS=-Xmx512m (what k8s/deployment.yaml's 1 GiB limit gives the JVM),
