@@ -144,6 +144,7 @@ class Soak:
         self.heap_samples = []  # (t, bytes) from the sampler
         self.hlock = threading.Lock()
         self.window_hosts = ["w%03d.soak.example.org" % i for i in range(1, 201)]
+        self.died = None  # when the service's process was found gone
 
     # ---------------------------------------------------------------- pacing
     def sleep(self, seconds):
@@ -331,6 +332,16 @@ class Soak:
                 break
         c.close()
 
+    def alive(self):
+        """Whether the service's process still runs (a zombie, not yet reaped by soak.sh, counts as gone)."""
+        if not self.pid:
+            return True
+        try:
+            with open("/proc/%s/stat" % self.pid) as f:
+                return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
     def forced_gc(self):
         if os.environ.get("SOAK_FORCE_GC", "1") == "0" or not self.pid:
             return False
@@ -365,7 +376,12 @@ class Soak:
                     ("override", ("override_put", "override_del")), ("import", ("reimport",)),
                     ("window", ("window_create", "window_get", "window_list")), ("ann", ("ann_list", "ann_eml", "ann_sent", "ann_get"))]
         for m in range(1, minutes + 1):
-            self.stop.wait(max(0, self.t0 + 60 * m - time.time()))
+            while time.time() < self.t0 + 60 * m and self.alive():
+                self.stop.wait(min(1.0, max(0, self.t0 + 60 * m - time.time())))
+            if not self.alive():
+                self.died = time.time()
+                print("min %2d | the service process %s is gone after %.0f s: the soak ends here" % (m, self.pid, self.died - self.t0), flush=True)
+                break
             counts, errors = self.stats.counts()
             text = self.metrics(mc) or ""
             heap_now = self.heap_used(text)
@@ -386,41 +402,8 @@ class Soak:
             t.join(timeout=TIMEOUT + 5)
         return per_minute, mc
 
-    def report(self, per_minute, mc):
-        s = self.stats
-        print()
-        print("%-14s %8s %9s %9s %9s %7s" % ("request", "count", "p50 ms", "p99 ms", "max ms", "errors"))
-        total = 0
-        for kind in sorted(s.lat):
-            v = sorted(s.lat[kind])
-            q = lambda f: v[min(len(v) - 1, int(f * len(v)))]
-            total += len(v)
-            print("%-14s %8d %9.1f %9.1f %9.1f %7d" % (kind, len(v), q(0.5), q(0.99), v[-1], s.err.get(kind, 0)))
-        errors = sum(s.err.values())
-        print("%-14s %8d %39d" % ("total", total, errors))
-        print("host PUT conflicts (409 between workers): %d; drafts superseded before being marked sent: %d" % (s.conflicts, s.superseded))
-
-        # Heap trend: after a forced GC each minute if we could force one, else the minute's lowest sample.
-        print()
-        use_gc = all(p[3] is not None for p in per_minute)
-        series = [(p[0], (p[3] if use_gc else p[2]) / 2 ** 20) for p in per_minute]
-        label = "after GC" if use_gc else "minute minimum"
-        print("heap per minute (MB, %s): %s" % (label, " ".join("%.0f" % b for _, b in series)))
-        verdict = "trend: too few minutes"
-        margin = float(os.environ.get("SOAK_HEAP_MARGIN_MB", "16"))
-        pts = series[1:] if len(series) >= 4 else series  # minute 1 still holds the seeding's garbage and the JIT's warm-up
-        if len(pts) >= 2:
-            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-            mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-            slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
-            k = max(1, len(ys) // 3)
-            first, last = sum(ys[:k]) / k, sum(ys[-k:]) / k
-            grows = last - first > margin
-            verdict = ("trend (minutes %d-%d): slope %+.2f MB/min; last %d min average %.0f MB vs first %d %.0f MB (%+.0f MB, margin %.0f MB): %s"
-                       % (pts[0][0], pts[-1][0], slope, k, last, k, first, last - first, margin,
-                          "GROWING" if grows and slope > 0 else "flat"))
-        print(verdict)
-
+    def final_checks(self, mc):
+        """Windows, announcements and the service's own request count; -> how many ended windows are not COMPLETED."""
         # Windows: every one whose end has passed must have reached COMPLETED.
         print()
         with self.wlock:
@@ -464,6 +447,47 @@ class Soak:
         live = self.gauge(text, "jvm_gc_live_data_size_bytes")
         mx = sum(max(0.0, float(m.group(1))) for m in re.finditer(r'^jvm_memory_max_bytes\{[^}]*area="heap"[^}]*\}\s+(\S+)', text, re.M))
         print("heap max %.0f MB%s" % (mx / 2 ** 20, ", live data after the last old-generation GC %.0f MB" % (live / 2 ** 20) if live else ""))
+        return missing
+
+    def report(self, per_minute, mc):
+        s = self.stats
+        if self.died:
+            print("\nTHE SERVICE'S PROCESS ENDED %.0f s into the soak (see its log below); the figures cover the time before"
+                  % (self.died - self.t0))
+        print()
+        print("%-14s %8s %9s %9s %9s %7s" % ("request", "count", "p50 ms", "p99 ms", "max ms", "errors"))
+        total = 0
+        for kind in sorted(s.lat):
+            v = sorted(s.lat[kind])
+            q = lambda f: v[min(len(v) - 1, int(f * len(v)))]
+            total += len(v)
+            print("%-14s %8d %9.1f %9.1f %9.1f %7d" % (kind, len(v), q(0.5), q(0.99), v[-1], s.err.get(kind, 0)))
+        errors = sum(s.err.values())
+        print("%-14s %8d %39d" % ("total", total, errors))
+        print("host PUT conflicts (409 between workers): %d; drafts superseded before being marked sent: %d" % (s.conflicts, s.superseded))
+
+        # Heap trend: after a forced GC each minute if we could force one, else the minute's lowest sample.
+        print()
+        use_gc = all(p[3] is not None for p in per_minute)
+        series = [(p[0], (p[3] if use_gc else p[2]) / 2 ** 20) for p in per_minute]
+        label = "after GC" if use_gc else "minute minimum"
+        print("heap per minute (MB, %s): %s" % (label, " ".join("%.0f" % b for _, b in series)))
+        verdict = "trend: too few minutes"
+        margin = float(os.environ.get("SOAK_HEAP_MARGIN_MB", "16"))
+        pts = series[1:] if len(series) >= 4 else series  # minute 1 still holds the seeding's garbage and the JIT's warm-up
+        if len(pts) >= 2:
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+            slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+            k = max(1, len(ys) // 3)
+            first, last = sum(ys[:k]) / k, sum(ys[-k:]) / k
+            grows = last - first > margin
+            verdict = ("trend (minutes %d-%d): slope %+.2f MB/min; last %d min average %.0f MB vs first %d %.0f MB (%+.0f MB, margin %.0f MB): %s"
+                       % (pts[0][0], pts[-1][0], slope, k, last, k, first, last - first, margin,
+                          "GROWING" if grows and slope > 0 else "flat"))
+        print(verdict)
+
+        missing = self.final_checks(mc) if not self.died else 0
 
         errors = sum(s.err.values())
         if s.error_log:
@@ -473,7 +497,7 @@ class Soak:
                 print("  " + e)
         print()
         print("errors: %d (goal 0)" % errors)
-        return 1 if errors or missing else 0
+        return 1 if errors or missing or self.died else 0
 
 
 def main():

@@ -8,8 +8,8 @@
 # request kind; the heap trend (least-squares slope in MB/min of the after-GC figures, last minutes against first
 # ones); windows whose end passed that did not reach COMPLETED; the service's ERROR/WARN log lines.
 # Goals: 0 errors (5xx, connection errors, answers slower than 10 s, unexpected 4xx), every ended window COMPLETED,
-# a flat heap. Exits 1 if errors > 0 or a window missed its transitions; the heap verdict (flat or GROWING) is
-# printed for a reader to judge (H2's caches fill as the database grows), it does not fail the run.
+# a flat heap. Exits 1 if errors > 0, a window missed its transitions or the service's process ended (its exit status
+# is printed); the heap verdict (flat or GROWING) is for a reader to judge (H2's caches fill as the database grows).
 # Latency is reported but has no goal here: the clients are paced, and other work on the machine shows in it.
 # Usage: bench/soak.sh   (env: SOAK_MINUTES=10, BENCH_PORT=18187, SOAK_HOSTS=3000, SOAK_PACE=1 (multiplies every
 #        client's request rate), SOAK_JAVA_OPTS=-Xmx512m (what k8s/deployment.yaml's 1 GiB limit gives the JVM),
@@ -33,6 +33,12 @@ echo "soak: $MINUTES min at pace $PACE on $BASE; $(nproc) cores, load average $(
 rc=0
 SOAK_FORCE_GC=${SOAK_FORCE_GC:-1} python3 bench/soak.py "$BASE" "$MINUTES" "$APP_PID" "$HOSTS" "$PACE" || rc=$?
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+# A service that died under the load: its exit status says how (143 SIGTERM, 130 SIGINT, 137 SIGKILL, 1 an error).
+if [[ ! -e /proc/$APP_PID ]] || [[ $(awk '{ print $3 }' "/proc/$APP_PID/stat" 2> /dev/null) == Z ]]; then
+  status=0; wait "$APP_PID" || status=$?
+  APP_PID=
+  echo "the service's process ended during the soak, exit status $status"
+fi
 
 # The service's own complaints: ERROR and WARN lines (start-up ones included), grouped with the timestamps cut off.
 problems=$(grep -cE '^[0-9-]+ [0-9:,.]+ +(ERROR|WARN)' "$LOG" || true)
