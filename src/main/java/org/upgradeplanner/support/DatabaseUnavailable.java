@@ -12,6 +12,20 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
+    /**
+     * Whether the transaction lost a deadlock or waited too long for a lock (SQLState 40001 and 40P01, H2's lock
+     * timeout 50200): nothing was written, and the same request a moment later will likely pass.
+     */
+    public static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())
+                    || sql.getErrorCode() == 50200)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether anything in the cause chain says the connection to the database is lost or cannot be made. */
     public static boolean causes(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

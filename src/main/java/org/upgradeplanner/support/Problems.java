@@ -125,6 +125,12 @@ public class Problems {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseUnavailable.busy(e)) {
+            LOG.warnf("Database busy: %s", e.getMessage());
+            return Response.fromResponse(response(503, "Service Unavailable",
+                    "The database was busy with a conflicting change; nothing was changed. Try again.", List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
         if (DatabaseUnavailable.causes(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.fromResponse(response(503, "Service Unavailable",

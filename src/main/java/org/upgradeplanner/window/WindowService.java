@@ -248,8 +248,8 @@ public class WindowService {
         if (wasPublished) {
             w.sequence++;
         }
+        counter.bump(); // before the Quartz lock that unscheduling takes: every change locks the two in this order
         jobs.unschedule(w.id);
-        counter.bump();
         audit.record("WINDOW_CANCELLED", "window", w.id.toString(), before, snapshot(w), w.cancelReason);
         if (wasPublished) {
             events.fire(new WindowEvent(w.id, WindowEvent.Kind.CANCELLED, w.sequence, null));
@@ -365,8 +365,8 @@ public class WindowService {
         w.endedAt = Instant.now(clock);
         w.sequence++;
         w.updatedAt = w.endedAt;
+        counter.bump(); // before the Quartz lock that unscheduling takes: every change locks the two in this order
         jobs.unschedule(w.id);
-        counter.bump();
         audit.record("WINDOW_COMPLETED", "window", w.id.toString(), before, snapshot(w), null);
         events.fire(new WindowEvent(w.id, WindowEvent.Kind.COMPLETED, w.sequence, null));
     }
