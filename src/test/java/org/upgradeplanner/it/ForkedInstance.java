@@ -130,6 +130,30 @@ final class ForkedInstance implements AutoCloseable {
         return env;
     }
 
+    /**
+     * A database of its own for one test: on H2 a new file, on PostgreSQL a new database beside the build's (dropped by
+     * {@link #dropDatabase}), for a test that must start from an empty fleet.
+     */
+    static String freshDatabase(String name) throws java.sql.SQLException {
+        if (!dbKind().equals("postgresql")) {
+            return h2Url(name);
+        }
+        String url = System.getProperty("it.db.url");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            c.createStatement().execute("create database " + name.replace('-', '_'));
+        }
+        return url.substring(0, url.lastIndexOf('/') + 1) + name.replace('-', '_');
+    }
+
+    static void dropDatabase(String url) throws java.sql.SQLException {
+        if (dbKind().equals("postgresql")) {
+            String build = System.getProperty("it.db.url");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(build, "postgres", "")) {
+                c.createStatement().execute("drop database if exists " + url.substring(url.lastIndexOf('/') + 1) + " with (force)");
+            }
+        }
+    }
+
     static String h2Url(String name) {
         return "jdbc:h2:async:" + new File("target/it-db/" + name).getAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     }

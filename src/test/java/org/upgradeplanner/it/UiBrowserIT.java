@@ -200,7 +200,7 @@ class UiBrowserIT {
     void realInventoriesImportFromTheBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        String db = ForkedInstance.dbKind().equals("postgresql") ? System.getProperty("it.db.url") : ForkedInstance.h2Url("ui-import-" + System.nanoTime());
+        String db = ForkedInstance.freshDatabase("ui_import_" + System.nanoTime());
         Path generated = Path.of("target", "ui-10000-hosts.yaml").toAbsolutePath();
         Process gen = new ProcessBuilder("python3", "bench/gen_inventory.py", "--hosts", "10000", "--seed", "7", "--prefix", "uiimport")
                 .redirectOutput(generated.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -245,6 +245,8 @@ class UiBrowserIT {
             } finally {
                 driver.quit();
             }
+        } finally {
+            ForkedInstance.dropDatabase(db);
         }
     }
 
