@@ -14,6 +14,7 @@ import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.calendar.CalendarService;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Text;
 import org.upgradeplanner.window.MaintenanceWindow;
 import org.upgradeplanner.window.WindowEvent;
 import org.upgradeplanner.window.WindowService;
@@ -74,8 +75,8 @@ public class AnnouncementService {
         a.kind = event.kind();
         a.windowSequence = event.sequence();
         a.detail = detail;
-        a.subject = Subjects.subject(config.listTag(), event.kind(), w.title, w.start, w.end);
-        String body = Templates.body(view(event.kind(), w, detail)).render();
+        a.subject = Text.printable(Subjects.subject(config.listTag(), event.kind(), w.title, w.start, w.end));
+        String body = Text.printable(Templates.body(view(event.kind(), w, detail)).render());
         a.body = body.length() <= 20_000 ? body : body.substring(0, 19_990) + "\n[…]\n";
         a.status = Announcement.Status.PENDING;
         a.createdAt = Instant.now(clock);

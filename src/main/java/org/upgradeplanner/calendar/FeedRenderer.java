@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.upgradeplanner.support.Text;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -66,8 +67,8 @@ public final class FeedRenderer {
         v.add(new DtStamp(e.lastModified()));
         v.add(new DtStart<>(e.start()));
         v.add(new DtEnd<>(e.end()));
-        v.add(new Summary(e.summary()));
-        v.add(new Description(e.description()));
+        v.add(new Summary(Text.printable(e.summary())));
+        v.add(new Description(Text.printable(e.description())));
         v.add(new Sequence(e.sequence()));
         v.add(status(e.status()));
         v.add(new Created(e.created()));

@@ -49,4 +49,19 @@ public final class Text {
                     : "one line: no line breaks or control characters") + ": " + ControlCharacters.describe(s, bad));
         }
     }
+
+    /**
+     * For output made from stored text, whatever its age: line breaks as single LFs, other control characters
+     * dropped (tab kept). Input is refused above; this guards what was stored before that check existed.
+     */
+    public static String printable(String value) {
+        if (value == null) {
+            return null;
+        }
+        String s = value.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(s.length());
+        s.chars().filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c) && c != '\u2028' && c != '\u2029')
+                .forEach(c -> out.append((char) c));
+        return out.toString();
+    }
 }

@@ -29,4 +29,9 @@ class TextTest {
         assertThrows(PlannerException.class, () -> Text.oneLine("reason", "x".repeat(101), 100));
         assertEquals("one line", Text.oneLine("reason", " one line ", 100));
     }
+
+    @Test
+    void printableKeepsLinesAndDropsControlCharacters() {
+        assertEquals("a\nb\nc\td", Text.printable("a\r\nb\rc\td\u0001\u001b"));
+    }
 }
