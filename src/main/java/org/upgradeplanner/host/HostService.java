@@ -28,8 +28,8 @@ import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.FleetLock;
 import org.upgradeplanner.support.Json;
 import org.upgradeplanner.support.PlannerException;
-import org.upgradeplanner.support.Text;
 import org.upgradeplanner.support.Problem.FieldError;
+import org.upgradeplanner.support.Text;
 
 /**
  * Every change to the fleet: imports, hand edits, overrides. Each ends by classifying the fleet again in one pass,

@@ -1,6 +1,5 @@
 package org.upgradeplanner.host;
 
-import org.upgradeplanner.support.Digests;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.upgradeplanner.support.Digests;
 
 /**
  * Uploaded inventories waiting between their preview and "apply", in the database so that any replica can apply

@@ -1,6 +1,5 @@
 package org.upgradeplanner.support;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -126,19 +125,19 @@ public class Problems {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         if (DatabaseUnavailable.busy(e)) {
-            LOG.warnf("Database busy: %s", e.getMessage());
-            return Response.fromResponse(response(503, "Service Unavailable",
-                    "The database was busy with a conflicting change; nothing was changed. Try again.", List.of()))
-                    .header(HttpHeaders.RETRY_AFTER, "1").build();
+            return unavailable(e, "The database was busy with a conflicting change; nothing was changed. Try again.", 1);
         }
         if (DatabaseUnavailable.causes(e)) {
-            LOG.warnf("Database unavailable: %s", e.getMessage());
-            return Response.fromResponse(response(503, "Service Unavailable",
-                    "The database cannot be reached just now; nothing was changed. Try again in a few seconds.", List.of()))
-                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+            return unavailable(e, "The database cannot be reached just now; nothing was changed. Try again in a few seconds.", 5);
         }
         LOG.error("Unexpected failure", e);
         return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
+    }
+
+    private static Response unavailable(Exception e, String detail, int retryAfterSeconds) {
+        LOG.warnf("Answered 503: %s", e.getMessage());
+        return Response.fromResponse(response(503, "Service Unavailable", detail, List.of()))
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds)).build();
     }
 
     /** An Error (out of memory, say) fails this request only; the answer keeps the API's one error format. */

@@ -1,6 +1,5 @@
 package org.upgradeplanner.web;
 
-import org.upgradeplanner.support.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,6 +20,7 @@ import org.upgradeplanner.announcement.AnnouncementService;
 import org.upgradeplanner.announcement.AnnouncementView;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Redirects;
 
 /** The drafts as the announcer (or an admin) reviews them: preview, text to copy, .eml, mark sent. */
 @Path("/announcements")

@@ -1,6 +1,5 @@
 package org.upgradeplanner.web;
 
-import org.upgradeplanner.support.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,8 +22,9 @@ import org.upgradeplanner.host.InventoryParser;
 import org.upgradeplanner.host.PendingImports;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
-import org.upgradeplanner.support.TextBody;
 import org.upgradeplanner.support.Problem.FieldError;
+import org.upgradeplanner.support.Redirects;
+import org.upgradeplanner.support.TextBody;
 
 /**
  * Upload an inventory, see what it would change (dry run), then apply it. The upload waits server-side between the

@@ -1,6 +1,5 @@
 package org.upgradeplanner.web;
 
-import org.upgradeplanner.support.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerConfig;
+import org.upgradeplanner.support.Redirects;
 
 /**
  * Signing in and out of the web UI. A login checks the form's CSRF token and the password, then opens a session

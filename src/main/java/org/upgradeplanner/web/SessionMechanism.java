@@ -38,7 +38,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         Cookie cookie = context.request().getCookie(COOKIE);
         if (cookie == null || cookie.getValue().isEmpty() || !isPage(context.normalizedPath())) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            return Uni.createFrom().nullItem();
         }
         return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new Request(cookie.getValue()), context))
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();
@@ -48,7 +48,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return isPage(context.normalizedPath())
                 ? Uni.createFrom().item(new ChallengeData(303, "Location", "/login"))
-                : Uni.createFrom().optional(java.util.Optional.empty());
+                : Uni.createFrom().nullItem();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.upgradeplanner.web;
 
-import org.upgradeplanner.support.Digests;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.upgradeplanner.support.Digests;
 import org.upgradeplanner.support.PlannerConfig;
 
 /**

@@ -26,8 +26,8 @@ import org.upgradeplanner.release.TargetPolicy;
 import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.FleetLock;
 import org.upgradeplanner.support.PlannerException;
-import org.upgradeplanner.support.Text;
 import org.upgradeplanner.support.Problem.FieldError;
+import org.upgradeplanner.support.Text;
 
 /**
  * Every change to a maintenance window: checked against the policy and the transition table, audited, published as a
