@@ -92,4 +92,42 @@ class ApiRequestGuardTest {
             }
         }
     }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
+
+    /** Refused on its announced Content-Length, before a byte of it is read (so the test sends none). */
+    @Test
+    void aBodyOverTheLimitIs413InTheOneErrorFormat() throws Exception {
+        for (String[] c : new String[][] {{"/api/inventory/import", "application/problem+json"}, {"/api/windows", "application/problem+json"},
+                {"/import", "text/html"}}) {
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST " + c[0] + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic YWRtaW46YWRtaW4=\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + 26L * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = readResponse(socket.getInputStream());
+                org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), c[0] + ": " + answer);
+                org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase().contains("content-type: " + c[1]), c[0] + ": " + answer);
+                org.junit.jupiter.api.Assertions.assertTrue(answer.contains("larger than this service takes"), answer);
+            }
+        }
+    }
+
+    /** One HTTP response: the head, then as many bytes as its Content-Length says (the connection may stay open). */
+    private static String readResponse(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while (!out.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            out.write(b);
+        }
+        String head = out.toString(StandardCharsets.ISO_8859_1);
+        var length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            out.write(in.readNBytes(Integer.parseInt(length.group(1))));
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
 }
