@@ -25,13 +25,11 @@ public class BodyLimit {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLarge(length.trim())) {
-                boolean page = !rc.normalizedPath().startsWith("/api/") && !rc.normalizedPath().startsWith("/q/");
+                boolean page = Problems.isPage(rc.normalizedPath());
                 String detail = "The body is larger than this service takes (" + (maxBytes >> 20) + " MB); nothing was changed.";
                 rc.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
                         .putHeader(HttpHeaders.CONTENT_TYPE, page ? "text/html;charset=utf-8" : Problem.MEDIA_TYPE)
-                        .end(page ? "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Too large</title><h1>Too large</h1>"
-                                + "<p role=\"alert\">" + detail + "</p><p><a href=\"/\">Back to the planner</a></p></html>"
-                                : Json.write(new Problem("about:blank", "Request Entity Too Large", 413, detail, java.util.List.of())));
+                        .end(page ? Problems.page("Too large", detail) : Json.write(new Problem("about:blank", "Request Entity Too Large", 413, detail, java.util.List.of())));
                 return;
             }
             rc.next();

@@ -97,8 +97,12 @@ public class Problems {
 
     /** Web UI pages answer a missing login with the login page, not a problem document. */
     private static boolean isPage(jakarta.ws.rs.core.UriInfo uri) {
-        String path = uri.getPath();
-        return !path.startsWith("/api/") && !path.startsWith("/q/") && !path.startsWith("/calendar/");
+        return isPage(uri.getPath());
+    }
+
+    /** Whether a path is one of the web UI's pages: not the JSON API, the management endpoints or the public feeds. */
+    public static boolean isPage(String path) {
+        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/") && !path.startsWith("/calendar/");
     }
 
     @ServerExceptionMapper
@@ -116,10 +120,14 @@ public class Problems {
         return response(status, reason, e.getMessage() == null ? reason : e.getMessage(), List.of());
     }
 
-    /** A plain page for a refusal that no page of the UI shows itself. */
     private static Response page(int status, String title, String message) {
-        return Response.status(status).type("text/html;charset=utf-8").entity("<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>"
-                + title + "</title><h1>" + title + "</h1><p role=\"alert\">" + message + "</p><p><a href=\"/\">Back to the planner</a></p></html>").build();
+        return Response.status(status).type("text/html;charset=utf-8").entity(page(title, message)).build();
+    }
+
+    /** A plain page for a refusal that no page of the UI shows itself; title and message are this service's own words. */
+    static String page(String title, String message) {
+        return "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + title + "</title><h1>" + title + "</h1><p role=\"alert\">"
+                + message + "</p><p><a href=\"/\">Back to the planner</a></p></html>";
     }
 
     @ServerExceptionMapper

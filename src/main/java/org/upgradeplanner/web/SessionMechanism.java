@@ -12,6 +12,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import org.upgradeplanner.support.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
@@ -37,7 +38,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         Cookie cookie = context.request().getCookie(COOKIE);
-        if (cookie == null || cookie.getValue().isEmpty() || !isPage(context.normalizedPath())) {
+        if (cookie == null || cookie.getValue().isEmpty() || !Problems.isPage(context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
         return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new Request(cookie.getValue()), context))
@@ -46,7 +47,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return isPage(context.normalizedPath())
+        return Problems.isPage(context.normalizedPath())
                 ? Uni.createFrom().item(new ChallengeData(303, "Location", "/login"))
                 : Uni.createFrom().nullItem();
     }
@@ -59,9 +60,5 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
         return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, COOKIE));
-    }
-
-    static boolean isPage(String path) {
-        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/");
     }
 }
