@@ -106,10 +106,7 @@ public class AnnouncementService {
      * after the first finds it SENT). Sending the ANNOUNCE draft makes the window ANNOUNCED.
      */
     public AnnouncementView markSent(long id) {
-        Announcement a = Announcement.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (a == null) {
-            throw PlannerException.notFound("no announcement with id " + id);
-        }
+        Announcement a = find(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (a.status == Announcement.Status.SENT) {
             return AnnouncementView.from(a);
         }
@@ -149,7 +146,11 @@ public class AnnouncementService {
     }
 
     private static Announcement find(long id) {
-        Announcement a = Announcement.findById(id);
+        return find(id, jakarta.persistence.LockModeType.NONE);
+    }
+
+    private static Announcement find(long id, jakarta.persistence.LockModeType lock) {
+        Announcement a = Announcement.findById(id, lock);
         if (a == null) {
             throw PlannerException.notFound("no announcement with id " + id);
         }

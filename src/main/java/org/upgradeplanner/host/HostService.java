@@ -546,8 +546,8 @@ public class HostService {
         Map<String, Object> vars = in.vars() == null ? Map.of() : in.vars();
         vars.keySet().stream().filter(InventoryResolver.PLANNER_VARS::contains).forEach(k ->
                 errors.add(new FieldError("vars." + k, "`" + k + "` has its own field; set it there")));
-        if (Json.write(vars).length() > 100_000) {
-            errors.add(new FieldError("vars", "at most 100,000 characters of JSON"));
+        if (Json.write(vars).length() > InventoryLimits.MAX_HOST_VARS_CHARS) {
+            errors.add(new FieldError("vars", String.format("at most %,d characters of JSON", InventoryLimits.MAX_HOST_VARS_CHARS)));
         }
         if (!errors.isEmpty()) {
             throw PlannerException.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()

@@ -481,13 +481,14 @@ public class WindowService {
     /** Copies and checks the editable fields, naming each bad one. */
     private static void applyFields(MaintenanceWindow w, WindowInput in) {
         List<FieldError> errors = new ArrayList<>();
-        String title = in.title() == null ? null : in.title().strip();
-        if (title == null || title.isEmpty()) {
+        String title = null;
+        try {
+            title = Text.oneLine("title", in.title(), 200);
+        } catch (PlannerException e) {
+            errors.addAll(e.errors());
+        }
+        if (in.title() == null || in.title().isBlank()) {
             errors.add(new FieldError("title", "required"));
-        } else if (title.length() > 200) {
-            errors.add(new FieldError("title", "at most 200 characters"));
-        } else if (title.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError("title", "one line: no line breaks or control characters"));
         }
         if (in.start() == null) {
             errors.add(new FieldError("start", "required, ISO-8601 in UTC, e.g. 2016-06-10T20:00:00Z"));
