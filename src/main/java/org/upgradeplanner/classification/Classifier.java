@@ -27,9 +27,13 @@ public final class Classifier {
 
     /** Verdicts keyed by hostname. */
     public Map<String, Verdict> classify(Collection<HostFacts> fleet, TargetPolicy targets) {
-        FleetIndex index = new FleetIndex(fleet);
-        Map<String, Verdict> verdicts = new HashMap<>(fleet.size() * 2);
-        for (HostFacts host : fleet) {
+        return classify(fleet, targets, new FleetIndex(fleet));
+    }
+
+    /** Verdicts of {@code hosts}, keyed by hostname, with what the rest of the fleet adds known from {@code index}. */
+    public Map<String, Verdict> classify(Collection<HostFacts> hosts, TargetPolicy targets, FleetIndex index) {
+        Map<String, Verdict> verdicts = new HashMap<>(hosts.size() * 2);
+        for (HostFacts host : hosts) {
             verdicts.put(host.hostname(), classify(host, targets, index));
         }
         return verdicts;

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -125,13 +126,26 @@ public class Host extends PanacheEntityBase {
         return find("hostname", Names.hostname(hostname)).firstResultOptional();
     }
 
+    /** At most this many values are bound to one {@code in} list. */
+    static final int CHUNK = 1000;
+
     /** The hosts with these ids, loaded in chunks (a bound list of ids per query). */
-    public static List<Host> byIds(List<Long> ids) {
+    public static List<Host> byIds(Collection<Long> ids) {
         List<Host> hosts = new java.util.ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i += 1000) {
-            hosts.addAll(list("id in ?1", ids.subList(i, Math.min(ids.size(), i + 1000))));
+        for (List<Long> chunk : chunks(ids)) {
+            hosts.addAll(list("id in ?1", chunk));
         }
         return hosts;
+    }
+
+    /** {@code values} in lists of at most {@link #CHUNK}. */
+    static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = List.copyOf(values);
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
     }
 
     /** A host as stored, read as plain values: imports and classification compare against these without loading entities. */
@@ -157,13 +171,37 @@ public class Host extends PanacheEntityBase {
 
     /** Every host as a {@link Row}: four queries, whatever the fleet size. */
     public static List<Row> rows() {
-        Map<Long, Set<String>> services = elements("services", "", Map.of());
-        Map<Long, Set<String>> groups = elements("groups", "", Map.of());
-        Map<Long, Set<String>> dependsOn = elements("dependsOn", "", Map.of());
-        return getEntityManager().createQuery("select h.id, h.hostname, h.distro, h.osVersion, h.osFrom, h.stateful, h.replaceable,"
-                        + " h.isPublic, h.varsJson, h.source, h.classification, h.rule, h.reasonsJson, h.eol, h.overrideClassification"
-                        + " from Host h", Object[].class)
-                .getResultStream()
+        return rows("", Map.of());
+    }
+
+    /** The hosts of this source, and the hosts of other sources with these names: what an import compares against. */
+    public static List<Row> rowsOfSourceOrNamed(String source, Collection<String> hostnames) {
+        List<Row> rows = new java.util.ArrayList<>(rows(" where h.source = :source", Map.of("source", source)));
+        for (List<String> chunk : chunks(hostnames)) {
+            rows.addAll(rows(" where h.hostname in :names and h.source <> :source", Map.of("names", chunk, "source", source)));
+        }
+        return rows;
+    }
+
+    /** The hosts with these ids, as rows. */
+    public static List<Row> rowsWithIds(Collection<Long> ids) {
+        List<Row> rows = new java.util.ArrayList<>(ids.size());
+        for (List<Long> chunk : chunks(ids)) {
+            rows.addAll(rows(" where h.id in :ids", Map.of("ids", chunk)));
+        }
+        return rows;
+    }
+
+    /** The hosts matching {@code where} (on {@code h}, a fixed string with bound parameters) as rows: four queries. */
+    private static List<Row> rows(String where, Map<String, Object> params) {
+        Map<Long, Set<String>> services = elements("services", where, params);
+        Map<Long, Set<String>> groups = elements("groups", where, params);
+        Map<Long, Set<String>> dependsOn = elements("dependsOn", where, params);
+        var query = getEntityManager().createQuery("select h.id, h.hostname, h.distro, h.osVersion, h.osFrom, h.stateful, h.replaceable,"
+                + " h.isPublic, h.varsJson, h.source, h.classification, h.rule, h.reasonsJson, h.eol, h.overrideClassification"
+                + " from Host h" + where, Object[].class);
+        params.forEach(query::setParameter);
+        return query.getResultStream()
                 .map(r -> {
                     long id = (Long) r[0];
                     return new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],

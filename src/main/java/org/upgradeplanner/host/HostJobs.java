@@ -10,16 +10,16 @@ public class HostJobs {
 
     private static final Logger LOG = Logger.getLogger(HostJobs.class);
 
-    private final HostService hosts;
+    private final HostClassification classification;
 
-    HostJobs(HostService hosts) {
-        this.hosts = hosts;
+    HostJobs(HostClassification classification) {
+        this.classification = classification;
     }
 
     @Scheduled(identity = "nightly-reclassification", cron = "0 5 0 * * ?", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclassify() {
-        int changed = hosts.reclassify();
+        int changed = classification.reclassifyAll();
         LOG.infof("Nightly classification: %d host(s) changed class", changed);
     }
 }

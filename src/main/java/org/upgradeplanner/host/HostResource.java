@@ -28,14 +28,18 @@ public class HostResource {
     public record OverrideInput(String classification, String reason, Integer version) {
     }
 
-    private final HostService hosts;
+    private final HostQueries hosts;
+    private final HostEditing editing;
+    private final HostOverrides overrides;
 
-    HostResource(HostService hosts) {
+    HostResource(HostQueries hosts, HostEditing editing, HostOverrides overrides) {
         this.hosts = hosts;
+        this.editing = editing;
+        this.overrides = overrides;
     }
 
     @GET
-    public HostService.HostPage list(@QueryParam("classification") String classification, @QueryParam("release") String release,
+    public HostQueries.HostPage list(@QueryParam("classification") String classification, @QueryParam("release") String release,
                                      @QueryParam("service") String service, @QueryParam("group") String group,
                                      @QueryParam("q") String q, @QueryParam("sort") String sort,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
@@ -51,20 +55,20 @@ public class HostResource {
 
     @POST
     public Response create(HostInput body) {
-        HostView created = hosts.create(PlannerException.requireBody(body));
+        HostView created = editing.create(PlannerException.requireBody(body));
         return Response.created(UriBuilder.fromResource(HostResource.class).path(created.hostname()).build()).entity(created).build();
     }
 
     @PUT
     @Path("{hostname}")
     public HostView update(@PathParam("hostname") String hostname, HostInput body) {
-        return hosts.update(hostname, PlannerException.requireBody(body));
+        return editing.update(hostname, PlannerException.requireBody(body));
     }
 
     @DELETE
     @Path("{hostname}")
     public Response delete(@PathParam("hostname") String hostname) {
-        hosts.delete(hostname);
+        editing.delete(hostname);
         return Response.noContent().build();
     }
 
@@ -72,13 +76,13 @@ public class HostResource {
     @Path("{hostname}/classification")
     public HostView override(@PathParam("hostname") String hostname, OverrideInput body) {
         OverrideInput in = PlannerException.requireBody(body);
-        return hosts.override(hostname, classification(in.classification()), in.reason(), in.version());
+        return overrides.override(hostname, classification(in.classification()), in.reason(), in.version());
     }
 
     @DELETE
     @Path("{hostname}/classification")
     public HostView clearOverride(@PathParam("hostname") String hostname, @QueryParam("version") Integer version) {
-        return hosts.clearOverride(hostname, version);
+        return overrides.clearOverride(hostname, version);
     }
 
     private static Classification classification(String value) {

@@ -9,19 +9,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
+import org.upgradeplanner.support.EntityIds;
+import org.upgradeplanner.support.JdbcBatch;
 
 /**
  * Adds and deletes hosts with plain JDBC batches in the caller's transaction. An import adds or removes thousands of
  * hosts at once; as entities, each would cost Hibernate's persist or load, flush and collection bookkeeping, several
  * times the statement itself (and a bulk JPQL delete of 10,000 hosts outran the transaction timeout on H2).
- * Ids come from {@link Host}'s own generator, so they never collide with hosts persisted as entities.
+ * Ids come from {@link Host}'s own generator ({@link EntityIds}). A new verdict is written the same way, to the
+ * neighbours of a change that are not loaded as entities.
  * The column lists follow {@link Host}'s mapping; the import tests read every field back through the entity.
  */
 final class HostRows {
 
-    private static final int BATCH = 200;
+    private static final int BATCH = JdbcBatch.SIZE;
 
     private static final String INSERT_HOST = "insert into host (id, hostname, distro, os_version, os_from, stateful, replaceable,"
             + " is_public, vars, source, classification, rule, reasons, eol, version, created_at, updated_at)"
@@ -35,12 +36,8 @@ final class HostRows {
         if (hosts.isEmpty()) {
             return;
         }
-        SessionImplementor session = em.unwrap(SessionImplementor.class);
-        var ids = (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel().getEntityDescriptor(Host.class).getGenerator();
-        for (Host h : hosts) {
-            h.id = (Long) ids.generate(session, h, null, EventType.INSERT);
-        }
-        session.doWork(connection -> {
+        EntityIds.assign(em, Host.class, hosts, (h, id) -> h.id = id);
+        em.unwrap(SessionImplementor.class).doWork(connection -> {
             try (PreparedStatement rows = connection.prepareStatement(INSERT_HOST);
                  PreparedStatement services = connection.prepareStatement("insert into host_service (host_id, service) values (?, ?)");
                  PreparedStatement groups = connection.prepareStatement("insert into host_group (host_id, group_name) values (?, ?)");
@@ -61,20 +58,31 @@ final class HostRows {
 
     /** Deletes the hosts with these ids; their collection rows go with them (the tables cascade). */
     static void delete(EntityManager em, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
+        JdbcBatch.execute(em, "delete from host where id = ?", ids, (s, id) -> s.setLong(1, id));
+    }
+
+    /** A new rule result for a stored host. */
+    record VerdictUpdate(long id, String classification, String rule, String reasonsJson, java.time.LocalDate eol) {
+    }
+
+    /** Writes new rule results; each bumps the host's version, as an entity update would, so a stale edit gets 409. */
+    static void updateVerdicts(EntityManager em, List<VerdictUpdate> updates) {
+        JdbcBatch.execute(em, "update host set classification = ?, rule = ?, reasons = ?, eol = ?, version = version + 1 where id = ?",
+                updates, (s, u) -> {
+                    s.setString(1, u.classification());
+                    s.setString(2, u.rule());
+                    s.setString(3, u.reasonsJson());
+                    date(s, 4, u.eol());
+                    s.setLong(5, u.id());
+                });
+    }
+
+    private static void date(PreparedStatement s, int index, java.time.LocalDate date) throws SQLException {
+        if (date == null) {
+            s.setNull(index, Types.DATE);
+        } else {
+            s.setObject(index, date);
         }
-        em.unwrap(SessionImplementor.class).doWork(connection -> {
-            try (PreparedStatement s = connection.prepareStatement("delete from host where id = ?")) {
-                for (int from = 0; from < ids.size(); from += BATCH) {
-                    for (Long id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
-                        s.setLong(1, id);
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-        });
     }
 
     private static void bind(PreparedStatement s, Host h) throws SQLException {
@@ -91,11 +99,7 @@ final class HostRows {
         s.setString(11, h.classification.name());
         s.setString(12, h.rule);
         s.setString(13, h.reasonsJson);
-        if (h.eol == null) {
-            s.setNull(14, Types.DATE);
-        } else {
-            s.setObject(14, h.eol);
-        }
+        date(s, 14, h.eol);
         s.setObject(15, h.createdAt.atOffset(ZoneOffset.UTC));
         s.setObject(16, h.updatedAt.atOffset(ZoneOffset.UTC));
         s.addBatch();

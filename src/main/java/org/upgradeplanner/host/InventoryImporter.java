@@ -15,7 +15,7 @@ import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.PlannerException;
 
 /**
- * Parses inventories (outside any transaction) and hands the hosts to {@link HostService}. At start-up, imports the
+ * Parses inventories (outside any transaction) and hands the hosts to {@link InventoryImport}. At start-up, imports the
  * inventory folder when the database holds no hosts, one source per file, and classifies the fleet again.
  */
 @ApplicationScoped
@@ -23,11 +23,15 @@ public class InventoryImporter {
 
     private static final Logger LOG = Logger.getLogger(InventoryImporter.class);
 
-    private final HostService hosts;
+    private final InventoryImport imports;
+    private final HostQueries hosts;
+    private final HostClassification classification;
     private final PlannerConfig config;
 
-    InventoryImporter(HostService hosts, PlannerConfig config) {
+    InventoryImporter(InventoryImport imports, HostQueries hosts, HostClassification classification, PlannerConfig config) {
+        this.imports = imports;
         this.hosts = hosts;
+        this.classification = classification;
         this.config = config;
     }
 
@@ -40,7 +44,7 @@ public class InventoryImporter {
             throw PlannerException.invalid("The inventory is malformed: " + e.getMessage(), e.errors().subList(0, Math.min(e.errors().size(), 100)));
         }
         long t1 = System.nanoTime();
-        ImportResult result = hosts.importHosts(source, parsed, dryRun);
+        ImportResult result = imports.importHosts(source, parsed, dryRun);
         LOG.infof("Import%s of %s: %d added, %d updated, %d unchanged, %d removed in %d ms (parse %d ms, compare, classify and write %d ms)",
                 dryRun ? " (dry run)" : "", source, result.added(), result.updated(), result.unchanged(), result.removed(),
                 (System.nanoTime() - t0) / 1_000_000, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -49,7 +53,7 @@ public class InventoryImporter {
 
     void onStart(@Observes StartupEvent event) {
         if (hosts.count() > 0) {
-            int changed = hosts.reclassify();
+            int changed = classification.reclassifyAll();
             LOG.infof("Fleet classified again at start-up: %d host(s) changed class", changed);
             return;
         }

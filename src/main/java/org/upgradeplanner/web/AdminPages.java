@@ -23,7 +23,10 @@ import org.upgradeplanner.announcement.Announcement;
 import org.upgradeplanner.announcement.AnnouncementService;
 import org.upgradeplanner.classification.Classification;
 import org.upgradeplanner.host.HostFilter;
-import org.upgradeplanner.host.HostService;
+import org.upgradeplanner.host.FleetReport;
+import org.upgradeplanner.host.HostEditing;
+import org.upgradeplanner.host.HostOverrides;
+import org.upgradeplanner.host.HostQueries;
 import org.upgradeplanner.host.HostView;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
@@ -53,7 +56,7 @@ public class AdminPages {
         }
     }
 
-    public record DashboardPage(HostService.FleetSummary fleet, List<WindowView> upcoming, long pendingDrafts, long breaches,
+    public record DashboardPage(FleetReport.FleetSummary fleet, List<WindowView> upcoming, long pendingDrafts, long breaches,
                                 List<org.upgradeplanner.window.Breach> firstBreaches, BurnDown burnDown) {
 
         public long moreBreaches() {
@@ -82,7 +85,10 @@ public class AdminPages {
 
     private static final int PAGE_SIZE = 50;
 
-    private final HostService hosts;
+    private final HostQueries hosts;
+    private final HostEditing editing;
+    private final HostOverrides overrides;
+    private final FleetReport report;
     private final WindowService windows;
     private final AnnouncementService announcements;
     private final SecurityIdentity identity;
@@ -90,11 +96,14 @@ public class AdminPages {
     private final Flash flash;
     private final Clock clock;
 
-    AdminPages(HostService hosts, WindowService windows, AnnouncementService announcements, SecurityIdentity identity, Csrf csrf,
+    AdminPages(HostQueries hosts, HostEditing editing, HostOverrides overrides, FleetReport report, WindowService windows, AnnouncementService announcements, SecurityIdentity identity, Csrf csrf,
                Flash flash, Clock clock) {
         this.csrf = csrf;
         this.flash = flash;
         this.hosts = hosts;
+        this.editing = editing;
+        this.overrides = overrides;
+        this.report = report;
         this.windows = windows;
         this.announcements = announcements;
         this.identity = identity;
@@ -113,7 +122,7 @@ public class AdminPages {
 
     private TemplateInstance dashboard() {
         Instant now = Instant.now(clock);
-        HostService.FleetSummary fleet = hosts.summary();
+        FleetReport.FleetSummary fleet = report.summary();
         List<org.upgradeplanner.window.WindowSpec> active = windows.active();
         List<BurnDown.Step> steps = active.stream().map(w -> new BurnDown.Step(w.end(), w.hosts().size())).toList();
         List<org.upgradeplanner.window.Breach> breaches = windows.conflicts(active);
@@ -131,7 +140,7 @@ public class AdminPages {
                                      @QueryParam("page") @DefaultValue("0") int page) {
         int p = Math.max(0, Math.min(page, 100_000));
         try {
-            HostService.HostPage result = hosts.list(HostFilter.of(classification, release, service, group, q, sort), p, PAGE_SIZE);
+            HostQueries.HostPage result = hosts.list(HostFilter.of(classification, release, service, group, q, sort), p, PAGE_SIZE);
             int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
             return Templates.hosts(user(), new HostsPage(result.items(), result.total(), p, pages, stripped(classification), stripped(release),
                     stripped(service), stripped(group), stripped(q), stripped(sort), null));
@@ -159,7 +168,7 @@ public class AdminPages {
         csrf.verify(token);
         try {
             Classification c = classification == null || classification.isBlank() ? null : Classification.valueOf(classification);
-            HostView h = hosts.override(hostname, c, reason, version);
+            HostView h = overrides.override(hostname, c, reason, version);
             flash.set("Override saved: " + h.hostname() + " is " + h.classification() + ".");
             return Redirects.seeOther("/hosts/" + h.hostname());
         } catch (IllegalArgumentException e) {
@@ -214,7 +223,7 @@ public class AdminPages {
         }
         if (errors.isEmpty()) {
             try {
-                HostView saved = hosts.update(hostname, new org.upgradeplanner.host.HostInput(null,
+                HostView saved = editing.update(hostname, new org.upgradeplanner.host.HostInput(null,
                         form.distro().isEmpty() && form.osVersion().isEmpty() ? null : new HostView.Os(form.distro(), form.osVersion()),
                         list(form.services()), list(form.groups()), form.stateful(), form.replaceable(), form.isPublic(),
                         list(form.dependsOn()), parsedVars, form.version()));
@@ -259,7 +268,7 @@ public class AdminPages {
         }
         try {
             Classification c = clear != null || classification == null || classification.isBlank() ? null : Classification.valueOf(classification);
-            int n = hosts.overrideAll(selected, c, reason, clear != null);
+            int n = overrides.overrideAll(selected, c, reason, clear != null);
             flash.set((clear != null ? "Override removed from " : "Override set on ") + n + " host(s).");
         } catch (IllegalArgumentException | PlannerException e) {
             flash.set("Nothing changed: " + e.getMessage());
@@ -274,7 +283,7 @@ public class AdminPages {
     public Response clearOverride(@PathParam("hostname") String hostname, @FormParam(Csrf.FIELD) String token,
                                   @FormParam("version") Integer version) {
         csrf.verify(token);
-        HostView h = hosts.clearOverride(hostname, version);
+        HostView h = overrides.clearOverride(hostname, version);
         flash.set("Override removed: " + h.hostname() + " is " + h.classification() + " by the rules.");
         return Redirects.seeOther("/hosts/" + h.hostname());
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.upgradeplanner.classification.Classification;
-import org.upgradeplanner.host.HostService;
+import org.upgradeplanner.host.FleetReport;
 
 /**
  * The EOL burn-down as an inline SVG drawn on the server: hosts still to upgrade over time (each planned window takes
@@ -35,7 +35,7 @@ public record BurnDown(int width, int height, String planned, int remainingAtEnd
     private static final int BOTTOM = 30;
     private static final int TOP = 20;
 
-    public static BurnDown of(HostService.FleetSummary fleet, List<Step> windows, LocalDate today) {
+    public static BurnDown of(FleetReport.FleetSummary fleet, List<Step> windows, LocalDate today) {
         int total = (int) (fleet.byClassification().getOrDefault(Classification.TRIVIAL, 0L)
                 + fleet.byClassification().getOrDefault(Classification.OUTAGE_REQUIRED, 0L));
         LocalDate end = today.plusYears(1);
@@ -43,7 +43,7 @@ public record BurnDown(int width, int height, String planned, int remainingAtEnd
             LocalDate d = LocalDate.ofInstant(s.end(), ZoneOffset.UTC);
             end = d.isAfter(end) ? d : end;
         }
-        for (HostService.ReleaseCount r : fleet.byRelease()) {
+        for (FleetReport.ReleaseCount r : fleet.byRelease()) {
             end = r.eol() != null && r.eol().isAfter(end) && r.eol().isBefore(today.plusYears(10)) ? r.eol() : end;
         }
         long days = Math.max(1, ChronoUnit.DAYS.between(today, end));
@@ -70,7 +70,7 @@ public record BurnDown(int width, int height, String planned, int remainingAtEnd
             ticks.add(new Tick(x.apply(date), date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " " + date.getYear()));
         }
         List<Marker> markers = new ArrayList<>();
-        for (HostService.ReleaseCount r : fleet.byRelease()) {
+        for (FleetReport.ReleaseCount r : fleet.byRelease()) {
             if (r.eol() != null && r.distro() != null && !r.eol().isAfter(end)) {
                 boolean past = r.eol().isBefore(today);
                 int mx = past ? LEFT : x.apply(r.eol());

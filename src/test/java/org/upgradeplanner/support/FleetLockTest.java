@@ -15,14 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.upgradeplanner.host.HostService;
+import org.upgradeplanner.host.HostClassification;
 
 /** Racing fleet-wide writes, started together from many threads, end as if they had run one after another. */
 @QuarkusTest
 class FleetLockTest {
 
     @Inject
-    HostService hosts;
+    HostClassification hosts;
 
     @Test
     void parallelImportsOfDifferentSourcesEndWithTheUnionClassifiedAsAWhole() throws Exception {
@@ -37,7 +37,7 @@ class FleetLockTest {
                 .statusCode(200).extract().path("items.classification");
         assertEquals(10, classes.size(), "every import's host is there");
         assertEquals(List.of("TRIVIAL"), classes.stream().distinct().toList(), "each import classified the pool it found");
-        assertEquals(0, hosts.reclassify(), "a full reclassification changes nothing");
+        assertEquals(0, hosts.reclassifyAll(), "a full reclassification changes nothing");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.upgradeplanner.classification.Classification;
-import org.upgradeplanner.host.HostService;
+import org.upgradeplanner.host.FleetReport;
 
 class BurnDownTest {
 
@@ -17,10 +17,10 @@ class BurnDownTest {
 
     @Test
     void windowsTakeTheirHostsOffAtTheirEndAndEolsAreMarked() {
-        HostService.FleetSummary fleet = new HostService.FleetSummary(12,
+        FleetReport.FleetSummary fleet = new FleetReport.FleetSummary(12,
                 Map.of(Classification.TRIVIAL, 5L, Classification.OUTAGE_REQUIRED, 5L, Classification.UP_TO_DATE, 2L),
-                List.of(new HostService.ReleaseCount("ubuntu", "12.04", 10, LocalDate.of(2017, 4, 28), false),
-                        new HostService.ReleaseCount("ubuntu", "10.04", 0, LocalDate.of(2015, 4, 30), true)),
+                List.of(new FleetReport.ReleaseCount("ubuntu", "12.04", 10, LocalDate.of(2017, 4, 28), false),
+                        new FleetReport.ReleaseCount("ubuntu", "10.04", 0, LocalDate.of(2015, 4, 30), true)),
                 0, null, null);
         BurnDown chart = BurnDown.of(fleet, List.of(new BurnDown.Step(Instant.parse("2016-08-01T00:00:00Z"), 3),
                 new BurnDown.Step(Instant.parse("2016-07-01T00:00:00Z"), 2)), TODAY);
