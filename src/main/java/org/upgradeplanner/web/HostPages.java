@@ -1,6 +1,5 @@
 package org.upgradeplanner.web;
 
-import static org.upgradeplanner.web.FormFields.list;
 import static org.upgradeplanner.web.FormFields.stripped;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.upgradeplanner.classification.Classification;
 import org.upgradeplanner.host.HostFilter;
-import org.upgradeplanner.host.HostInput;
 import org.upgradeplanner.host.HostService;
 import org.upgradeplanner.host.HostView;
 import org.upgradeplanner.support.Accounts;
@@ -55,21 +53,6 @@ public class HostPages {
 
         public boolean hasNext() {
             return page + 1 < pages;
-        }
-    }
-
-    /** The edit form's fields as typed (lists comma-separated, vars as JSON), so a refused edit comes back unchanged. */
-    public record HostForm(String distro, String osVersion, String services, String groups, String dependsOn, boolean stateful,
-                           boolean replaceable, boolean isPublic, String vars, int version) {
-        static HostForm of(HostView h) {
-            return new HostForm(h.os() == null ? "" : h.os().distro(), h.os() == null ? "" : h.os().version(), String.join(", ", h.services()),
-                    String.join(", ", h.groups()), String.join(", ", h.dependsOn()), h.stateful(), h.replaceable(), h.isPublic(),
-                    Json.write(h.vars()), h.version());
-        }
-
-        HostInput input(Map<String, Object> parsedVars) {
-            return new HostInput(null, distro.isEmpty() && osVersion.isEmpty() ? null : new HostView.Os(distro, osVersion),
-                    list(services), list(groups), stateful, replaceable, isPublic, list(dependsOn), parsedVars, version);
         }
     }
 

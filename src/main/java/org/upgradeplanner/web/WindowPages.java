@@ -1,7 +1,6 @@
 package org.upgradeplanner.web;
 
 import static org.upgradeplanner.web.FormFields.list;
-import static org.upgradeplanner.web.FormFields.local;
 import static org.upgradeplanner.web.FormFields.stripped;
 import static org.upgradeplanner.web.FormFields.utc;
 
@@ -37,22 +36,6 @@ import org.upgradeplanner.window.WindowView;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Accounts.ADMIN)
 public class WindowPages {
-
-    /** What the create form held, so a refused one comes back as typed. */
-    public record WindowForm(String title, String start, String end, String hosts, String description, boolean draft, String reason) {
-        static WindowForm empty() {
-            return new WindowForm("", "", "", "", "", false, "");
-        }
-
-        static WindowForm of(WindowView w) {
-            return new WindowForm(w.title(), local(w.start()), local(w.end()), String.join(", ", w.hosts()),
-                    w.description() == null ? "" : w.description(), false, "");
-        }
-
-        static WindowForm typed(String title, String start, String end, String hosts, String description, boolean draft, String reason) {
-            return new WindowForm(stripped(title), stripped(start), stripped(end), stripped(hosts), stripped(description), draft, stripped(reason));
-        }
-    }
 
     @CheckedTemplate
     static class Templates {
