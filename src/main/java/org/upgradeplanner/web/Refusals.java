@@ -13,8 +13,8 @@ import org.upgradeplanner.support.Redirects;
 
 /**
  * How a page shows a domain refusal ({@link PlannerException}): on the form shown again, each message beside its field;
- * after a list's button, one line of flash on the list it redirects to. A refusal because something is not there is
- * no form's to show: it goes on to the error page (404).
+ * after a list's button, one line of flash on the list it redirects to. On a form, a refusal because something is not
+ * there is no field's to show: it goes on to the error page (404).
  */
 @ApplicationScoped
 public class Refusals {
@@ -58,15 +58,15 @@ public class Refusals {
         return errors;
     }
 
+    /** The form again, its messages beside their fields, answered with the refusal's status. */
+    static Response page(int status, TemplateInstance form) {
+        return Response.status(status).type(MediaType.TEXT_HTML).entity(form).build();
+    }
+
     private static PlannerException shown(PlannerException e) {
         if (e.kind() == PlannerException.Kind.NOT_FOUND) {
             throw e;
         }
         return e;
-    }
-
-    /** The form again, its messages beside their fields, answered with the refusal's status. */
-    static Response page(int status, TemplateInstance form) {
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(form).build();
     }
 }
