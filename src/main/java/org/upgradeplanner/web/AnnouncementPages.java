@@ -19,8 +19,6 @@ import org.upgradeplanner.announcement.Announcement;
 import org.upgradeplanner.announcement.AnnouncementService;
 import org.upgradeplanner.announcement.AnnouncementView;
 import org.upgradeplanner.support.Accounts;
-import org.upgradeplanner.support.PlannerException;
-import org.upgradeplanner.support.Redirects;
 
 /** The drafts as the announcer (or an admin) reviews them: preview, text to copy, .eml, mark sent. */
 @Path("/announcements")
@@ -36,13 +34,13 @@ public class AnnouncementPages {
     private final AnnouncementService announcements;
     private final SecurityIdentity identity;
     private final Csrf csrf;
-    private final Flash flash;
+    private final Refusals refusals;
 
-    AnnouncementPages(AnnouncementService announcements, SecurityIdentity identity, Csrf csrf, Flash flash) {
+    AnnouncementPages(AnnouncementService announcements, SecurityIdentity identity, Csrf csrf, Refusals refusals) {
         this.announcements = announcements;
         this.identity = identity;
         this.csrf = csrf;
-        this.flash = flash;
+        this.refusals = refusals;
     }
 
     @GET
@@ -56,12 +54,6 @@ public class AnnouncementPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response markSent(@PathParam("id") long id, @FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
-        try {
-            AnnouncementView a = announcements.markSent(id);
-            flash.set("Marked sent: " + a.subject());
-        } catch (PlannerException e) {
-            flash.set("Announcement " + id + ": " + e.getMessage());
-        }
-        return Redirects.seeOther("/announcements");
+        return refusals.redirect("/announcements", "Announcement " + id, () -> "Marked sent: " + announcements.markSent(id).subject());
     }
 }

@@ -94,7 +94,7 @@ public class ImportPages {
             PendingImports.Pending p = pending.save(name, file.fileName(), text, user());
             return Response.ok(Templates.preview(user(), new Preview(name, p.fileName(), p.id(), p.digest(), result, null))).build();
         } catch (PlannerException e) {
-            return refused(name, e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage())) : e.errors());
+            return refused(name, Refusals.fields(e, "file"));
         } catch (IOException e) {
             return refused(name, List.of(new FieldError("file", "the upload could not be read: try again")));
         }
@@ -107,18 +107,18 @@ public class ImportPages {
         csrf.verify(token);
         PendingImports.Pending p = pending.find(id, digest).orElse(null);
         if (p == null) {
-            return Response.status(409).type(MediaType.TEXT_HTML).entity(Templates.upload(user(), "ui", List.of(new FieldError("file",
+            return Refusals.page(409, Templates.upload(user(), "ui", List.of(new FieldError("file",
                     "this preview has expired (after " + PendingImports.LIFETIME.toMinutes() + " minutes) or was applied already:"
-                            + " upload the file again to see what it changes now")))).build();
+                            + " upload the file again to see what it changes now"))));
         }
         try {
             if (!p.fleetFingerprint().equals(pending.fingerprint())) {
                 // Someone changed the fleet since this preview: show what applying would do now, apply nothing yet.
                 ImportResult now = importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), true);
                 PendingImports.Pending fresh = pending.refresh(p);
-                return Response.status(409).type(MediaType.TEXT_HTML).entity(Templates.preview(user(), new Preview(p.source(), p.fileName(),
+                return Refusals.page(409, Templates.preview(user(), new Preview(p.source(), p.fileName(),
                         fresh.id(), fresh.digest(), now, "The fleet changed since your preview (another import or an edit):"
-                        + " this is what applying the file would do now."))).build();
+                        + " this is what applying the file would do now.")));
             }
             ImportResult r = importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), false);
             pending.delete(p.id());
@@ -126,12 +126,12 @@ public class ImportPages {
                     + r.unchanged() + " unchanged, " + r.removed() + " removed.");
             return Redirects.seeOther("/hosts");
         } catch (PlannerException e) {
-            return refused(p.source(), e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage())) : e.errors());
+            return refused(p.source(), Refusals.fields(e, "file"));
         }
     }
 
     private Response refused(String source, List<FieldError> errors) {
-        return Response.status(400).entity(Templates.upload(user(), source, errors)).type(MediaType.TEXT_HTML).build();
+        return Refusals.page(400, Templates.upload(user(), source, errors));
     }
 
     private static InventoryParser.Format format(String fileName) {
