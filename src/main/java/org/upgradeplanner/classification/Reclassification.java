@@ -12,9 +12,9 @@ import org.upgradeplanner.release.TargetPolicy;
  * Which hosts a change to the fleet can re-decide, and their verdicts after it, worked out from the stored fleet
  * before the change is written (so a dry run shows them too). A host's verdict reads, beyond its own facts, only the
  * replaceable providers of its services (pools) and the hosts that depend on it. So a change reaches: the changed hosts;
- * every host providing a service whose replaceable providers it changes (a replaceable host added, removed, or changing
+ * every replaceable host providing a service whose replaceable providers it changes (a replaceable host added, removed, or changing
  * services or groups); and the hosts it starts or stops depending on. Cost follows the change and its neighbours, not
- * the fleet. Only a new target policy or release catalog needs the whole fleet ({@link Classifier#classify}).
+ * the fleet. (A host that is not replaceable reads no pool counts, so it is no pool's neighbour.) Only a new target policy or release catalog needs the whole fleet ({@link Classifier#classify}).
  */
 public final class Reclassification {
 
@@ -35,7 +35,10 @@ public final class Reclassification {
     /** What the rules need of the fleet as stored, before the change. */
     public interface StoredFleet {
 
-        /** Stored hosts not named in {@code except} that provide one of {@code services} or are named in {@code hostnames}. */
+        /**
+         * Stored hosts not named in {@code except} that are replaceable and provide one of {@code services} (members of
+         * those pools), or are named in {@code hostnames}.
+         */
         Collection<HostFacts> neighbours(Set<String> services, Set<String> hostnames, Set<String> except);
 
         /** Replaceable providers of each of these services (a service none provides may be left out). */
@@ -81,10 +84,14 @@ public final class Reclassification {
             return Map.of();
         }
 
+        // Only a replaceable host's rules count providers (a pool is of replaceable hosts): a stateful single host's
+        // services, often widely shared (postgres), need no count.
         Set<String> indexed = new HashSet<>();
         Set<String> hosts = new HashSet<>();
         for (HostFacts h : affected) {
-            indexed.addAll(h.services());
+            if (h.replaceable()) {
+                indexed.addAll(h.services());
+            }
             hosts.add(h.hostname());
         }
         FleetIndex index = FleetIndex.part(indexed, hosts, stored.replaceableProviders(indexed),

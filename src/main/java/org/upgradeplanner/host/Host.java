@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import org.hibernate.annotations.BatchSize;
 import org.upgradeplanner.classification.Classification;
 import org.upgradeplanner.classification.HostFacts;
+import org.upgradeplanner.support.ArrayQuery;
 import org.upgradeplanner.support.Json;
 
 /** A server of the fleet. Hostnames are stored lower-case, so they are unique regardless of case. */
@@ -174,13 +175,15 @@ public class Host extends PanacheEntityBase {
         return rows("", Map.of());
     }
 
-    /** The hosts of this source, and the hosts of other sources with these names: what an import compares against. */
-    public static List<Row> rowsOfSourceOrNamed(String source, Collection<String> hostnames) {
-        List<Row> rows = new java.util.ArrayList<>(rows(" where h.source = :source", Map.of("source", source)));
-        for (List<String> chunk : chunks(hostnames)) {
-            rows.addAll(rows(" where h.hostname in :names and h.source <> :source", Map.of("names", chunk, "source", source)));
-        }
-        return rows;
+    /** The hosts of this source, as rows. */
+    public static List<Row> rowsOfSource(String source) {
+        return rows(" where h.source = :source", Map.of("source", source));
+    }
+
+    /** The source of each stored host among these names. */
+    public static Map<String, String> sources(Collection<String> hostnames) {
+        return ArrayQuery.list(getEntityManager(), "select hostname, source from host where hostname = any(?)", hostnames,
+                rs -> Map.entry(rs.getString(1), rs.getString(2))).stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The hosts with these ids, as rows. */

@@ -54,10 +54,10 @@ public class InventoryImport {
         Map<String, InventoryHost> incoming = new LinkedHashMap<>();
         hosts.forEach(h -> incoming.put(h.hostname(), h));
         Map<String, Host.Row> existing = new HashMap<>();
-        for (Host.Row r : Host.rowsOfSourceOrNamed(source, incoming.keySet())) {
+        refuseOtherSources(source, incoming.keySet(), Host.sources(incoming.keySet()));
+        for (Host.Row r : Host.rowsOfSource(source)) {
             existing.put(r.hostname(), r);
         }
-        refuseOtherSources(source, incoming.keySet(), existing);
 
         List<Reclassification.Change> changes = new ArrayList<>();
         Map<String, List<String>> changedFields = new LinkedHashMap<>();
@@ -82,6 +82,7 @@ public class InventoryImport {
                 changes.add(new Reclassification.Change(null, HostFields.facts(ih)));
             }
         }
+        long tRead = System.nanoTime();
         HostClassification.Plan plan = classification.plan(changes);
 
         List<Change> reported = new ArrayList<>();
@@ -111,8 +112,8 @@ public class InventoryImport {
         Host.flush();
         // Nothing is changed after this: detach the entities so the commit does not dirty-check them.
         Host.getEntityManager().clear();
-        LOG.debugf("import %s: read and classify %d ms, write %d ms, flush %d ms", source,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        LOG.debugf("import %s: read %d ms, classify %d ms, write %d ms, flush %d ms", source, (tRead - t0) / 1_000_000,
+                (t1 - tRead) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return result;
     }
 
@@ -146,9 +147,9 @@ public class InventoryImport {
     }
 
     /** Listing a host of another source is a conflict; they are named in the inventory's order. */
-    private static void refuseOtherSources(String source, Collection<String> listed, Map<String, Host.Row> existing) {
-        List<FieldError> conflicts = listed.stream().map(existing::get).filter(r -> r != null && !r.source().equals(source))
-                .map(r -> new FieldError(r.hostname(), "belongs to source `" + r.source() + "`; an import only changes its own hosts"))
+    private static void refuseOtherSources(String source, Collection<String> listed, Map<String, String> sources) {
+        List<FieldError> conflicts = listed.stream().filter(n -> sources.containsKey(n) && !sources.get(n).equals(source))
+                .map(n -> new FieldError(n, "belongs to source `" + sources.get(n) + "`; an import only changes its own hosts"))
                 .toList();
         if (!conflicts.isEmpty()) {
             throw PlannerException.conflict(conflicts.size() + " host(s) of this inventory belong to another source, first: "

@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.upgradeplanner.classification.HostFacts;
 import org.upgradeplanner.classification.Reclassification;
+import org.upgradeplanner.support.ArrayQuery;
 
 /**
  * The stored fleet as {@link Reclassification} reads it, from aggregate queries on just the services and hosts a
- * change reaches (each {@code in} list bound in chunks). Keeps the rows of the neighbours it loaded, so the caller can
+ * change reaches (each list of names bound as one array). Keeps the rows of the neighbours it loaded, so the caller can
  * compare their stored verdicts with the new ones. One instance per change.
  */
 final class StoredHosts implements Reclassification.StoredFleet {
@@ -29,15 +30,9 @@ final class StoredHosts implements Reclassification.StoredFleet {
 
     @Override
     public Collection<HostFacts> neighbours(Set<String> services, Set<String> hostnames, Set<String> except) {
-        Set<Long> ids = new HashSet<>();
-        for (List<String> chunk : Host.chunks(services)) {
-            ids.addAll(em.createQuery("select distinct h.id from Host h join h.services e where e in :s", Long.class)
-                    .setParameter("s", chunk).getResultList());
-        }
-        for (List<String> chunk : Host.chunks(hostnames)) {
-            ids.addAll(em.createQuery("select h.id from Host h where h.hostname in :n", Long.class)
-                    .setParameter("n", chunk).getResultList());
-        }
+        Set<Long> ids = new HashSet<>(ArrayQuery.list(em, "select distinct h.id from host h join host_service s on s.host_id = h.id"
+                + " where h.replaceable = true and s.service = any(?)", services, rs -> rs.getLong(1)));
+        ids.addAll(ArrayQuery.list(em, "select id from host where hostname = any(?)", hostnames, rs -> rs.getLong(1)));
         List<HostFacts> facts = new java.util.ArrayList<>();
         for (Host.Row r : Host.rowsWithIds(ids)) {
             if (!except.contains(r.hostname())) {
@@ -51,34 +46,28 @@ final class StoredHosts implements Reclassification.StoredFleet {
     @Override
     public Map<String, Integer> replaceableProviders(Set<String> services) {
         Map<String, Integer> counts = new HashMap<>();
-        for (List<String> chunk : Host.chunks(services)) {
-            em.createQuery("select e, count(h) from Host h join h.services e where h.replaceable = true and e in :s group by e", Object[].class)
-                    .setParameter("s", chunk).getResultStream()
-                    .forEach(r -> counts.put((String) r[0], ((Long) r[1]).intValue()));
-        }
+        ArrayQuery.each(em, "select s.service, count(*) from host_service s join host h on h.id = s.host_id"
+                + " where h.replaceable = true and s.service = any(?) group by s.service", services,
+                rs -> counts.put(rs.getString(1), rs.getInt(2)));
         return counts;
     }
 
     @Override
     public Map<String, Map<String, Integer>> replaceableProvidersByGroup(Set<String> services) {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (List<String> chunk : Host.chunks(services)) {
-            em.createQuery("select e, g, count(h) from Host h join h.services e join h.groups g"
-                            + " where h.replaceable = true and e in :s group by e, g", Object[].class)
-                    .setParameter("s", chunk).getResultStream()
-                    .forEach(r -> counts.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], ((Long) r[2]).intValue()));
-        }
+        ArrayQuery.each(em, "select s.service, g.group_name, count(*) from host_service s join host h on h.id = s.host_id"
+                + " join host_group g on g.host_id = s.host_id where h.replaceable = true and s.service = any(?)"
+                + " group by s.service, g.group_name", services,
+                rs -> counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3)));
         return counts;
     }
 
     @Override
     public Map<String, TreeSet<String>> dependents(Set<String> hostnames) {
         Map<String, TreeSet<String>> dependents = new HashMap<>();
-        for (List<String> chunk : Host.chunks(hostnames)) {
-            em.createQuery("select d, h.hostname from Host h join h.dependsOn d where d in :n", Object[].class)
-                    .setParameter("n", chunk).getResultStream()
-                    .forEach(r -> dependents.computeIfAbsent((String) r[0], k -> new TreeSet<>()).add((String) r[1]));
-        }
+        ArrayQuery.each(em, "select d.hostname, h.hostname from host_dependency d join host h on h.id = d.host_id"
+                + " where d.hostname = any(?)", hostnames,
+                rs -> dependents.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
         return dependents;
     }
 }

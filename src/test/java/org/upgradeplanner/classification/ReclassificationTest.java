@@ -35,7 +35,7 @@ class ReclassificationTest {
         @Override
         public Collection<HostFacts> neighbours(Set<String> services, Set<String> hostnames, Set<String> except) {
             return hosts.values().stream().filter(h -> !except.contains(h.hostname()))
-                    .filter(h -> hostnames.contains(h.hostname()) || h.services().stream().anyMatch(services::contains)).toList();
+                    .filter(h -> hostnames.contains(h.hostname()) || h.replaceable() && h.services().stream().anyMatch(services::contains)).toList();
         }
 
         @Override

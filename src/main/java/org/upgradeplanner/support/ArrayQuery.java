@@ -1,0 +1,60 @@
+package org.upgradeplanner.support;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.hibernate.engine.spi.SessionImplementor;
+
+/**
+ * A query for rows matching any of many values, with the values bound as one SQL array ({@code = any(?)}, indexed
+ * on H2 and PostgreSQL), on the caller's transaction's connection. An import looks up ten thousand names at once:
+ * as {@code in} lists that is ten statements of a thousand parameters each for every lookup, each translated and
+ * parsed anew.
+ */
+public final class ArrayQuery {
+
+    /** Reads one result row. */
+    public interface Mapper<R> {
+        R map(ResultSet rs) throws SQLException;
+    }
+
+    /** Takes one result row. */
+    public interface Handler {
+        void take(ResultSet rs) throws SQLException;
+    }
+
+    private ArrayQuery() {
+    }
+
+    /** Runs {@code sql}, whose only parameter is an array of strings ({@code … = any(?)}), with {@code values}. */
+    public static <R> List<R> list(EntityManager em, String sql, Collection<String> values, Mapper<R> mapper) {
+        List<R> results = new ArrayList<>();
+        each(em, sql, values, rs -> results.add(mapper.map(rs)));
+        return results;
+    }
+
+    /** As {@link #list}, handing each row to {@code handler}. */
+    public static void each(EntityManager em, String sql, Collection<String> values, Handler handler) {
+        if (values.isEmpty()) {
+            return;
+        }
+        em.unwrap(SessionImplementor.class).doWork(connection -> {
+            Array array = connection.createArrayOf("varchar", values.toArray());
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setArray(1, array);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        handler.take(rs);
+                    }
+                }
+            } finally {
+                array.free();
+            }
+        });
+    }
+}
