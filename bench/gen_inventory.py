@@ -7,7 +7,7 @@ Same arguments -> same bytes. Layout:
   (pool group var services: [role-NNN]); per dc a group of
   stateful single hosts (host vars, some with depends_on); a few cross-cutting
   groups (monitoring, backup) that list hosts already placed elsewhere.
-Usage: gen_inventory.py --hosts 10000 --seed 42 [--prefix h] [--domain example.org] > inv.yml
+Usage: gen_inventory.py --hosts 10000 --seed 42 [--prefix h] [--domain example.org] [--service-prefix x-] > inv.yml
 """
 import argparse
 import random
@@ -43,7 +43,7 @@ def host_vars(rnd):
     return hv
 
 
-def generate(n, seed, prefix, domain):
+def generate(n, seed, prefix, domain, service_prefix=""):
     rnd = random.Random(seed)
     names = ["%s%05d.%s" % (prefix, i, domain) for i in range(1, n + 1)]
     dcs = {dc: {"pools": {}, "stateful": {}} for dc in DCS}  # role -> [(pool, {host: vars})]
@@ -77,7 +77,7 @@ def generate(n, seed, prefix, domain):
             out.append("          children:")
             for pool, hosts in dcs[dc]["pools"][role]:
                 out += ["            %s:" % pool, "              vars:",
-                        "                services: [%s]" % pool.replace("_%s_" % dc, "-").replace("_", "-"),
+                        "                services: [%s%s]" % (service_prefix, pool.replace("_%s_" % dc, "-").replace("_", "-")),
                         "              hosts:"]
                 for h, hv in hosts.items():
                     out.append("                %s:" % h)
@@ -103,5 +103,6 @@ if __name__ == "__main__":
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--prefix", default="h")
     ap.add_argument("--domain", default="example.org")
+    ap.add_argument("--service-prefix", default="", help="prepended to pool service names: fleets with their own pools")
     a = ap.parse_args()
-    sys.stdout.write(generate(a.hosts, a.seed, a.prefix, a.domain))
+    sys.stdout.write(generate(a.hosts, a.seed, a.prefix, a.domain, a.service_prefix))
