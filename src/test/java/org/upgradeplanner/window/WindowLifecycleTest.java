@@ -14,14 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.upgradeplanner.support.PinnedClockTest;
 
 /** The lifecycle driven by direct calls of what the Quartz jobs call, so no test waits for a clock. */
 @QuarkusTest
-class WindowLifecycleTest {
+class WindowLifecycleTest extends PinnedClockTest {
 
     @Inject
     WindowTriggers triggers;
@@ -32,8 +32,17 @@ class WindowLifecycleTest {
     @Inject
     WindowEventRecorder events;
 
+    /** A Monday. */
+    private static final Instant NOW = Instant.parse("2041-01-07T00:00:00Z");
+
+    @Override
+    protected Instant now() {
+        return NOW;
+    }
+
+    /** Each test works in its own week, a Monday 20:00 UTC. */
     private static Instant week(int n) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(800 + 7L * n)).plus(Duration.ofHours(20));
+        return NOW.plus(Duration.ofDays(7L * n)).plus(Duration.ofHours(20));
     }
 
     private long create(int week, String host) {
