@@ -17,7 +17,7 @@ import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Text;
 import org.upgradeplanner.window.MaintenanceWindow;
 import org.upgradeplanner.window.WindowEvent;
-import org.upgradeplanner.window.WindowService;
+import org.upgradeplanner.window.WindowCommands;
 
 /**
  * Turns window events into drafts, in the transaction of the change: a crash before the commit loses both, a commit
@@ -46,11 +46,11 @@ public class AnnouncementService {
 
     private final PlannerConfig.Announcements config;
     private final CalendarService calendars;
-    private final WindowService windows;
+    private final WindowCommands windows;
     private final AuditLog audit;
     private final Clock clock;
 
-    AnnouncementService(PlannerConfig config, CalendarService calendars, WindowService windows, AuditLog audit, Clock clock) {
+    AnnouncementService(PlannerConfig config, CalendarService calendars, WindowCommands windows, AuditLog audit, Clock clock) {
         this.config = config.announcements();
         this.calendars = calendars;
         this.windows = windows;

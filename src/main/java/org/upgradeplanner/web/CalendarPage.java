@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.upgradeplanner.support.Accounts;
-import org.upgradeplanner.window.WindowService;
+import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowState;
 import org.upgradeplanner.window.WindowView;
 
@@ -32,11 +32,11 @@ public class CalendarPage {
         static native TemplateInstance calendar(String user, MonthView month);
     }
 
-    private final WindowService windows;
+    private final WindowQueries windows;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    CalendarPage(WindowService windows, SecurityIdentity identity, Clock clock) {
+    CalendarPage(WindowQueries windows, SecurityIdentity identity, Clock clock) {
         this.windows = windows;
         this.identity = identity;
         this.clock = clock;

@@ -19,7 +19,7 @@ import org.upgradeplanner.host.FleetReport;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.Redirects;
 import org.upgradeplanner.window.Breach;
-import org.upgradeplanner.window.WindowService;
+import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowSpec;
 import org.upgradeplanner.window.WindowView;
 
@@ -43,12 +43,12 @@ public class DashboardPage {
     }
 
     private final FleetReport report;
-    private final WindowService windows;
+    private final WindowQueries windows;
     private final AnnouncementService announcements;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    DashboardPage(FleetReport report, WindowService windows, AnnouncementService announcements, SecurityIdentity identity, Clock clock) {
+    DashboardPage(FleetReport report, WindowQueries windows, AnnouncementService announcements, SecurityIdentity identity, Clock clock) {
         this.report = report;
         this.windows = windows;
         this.announcements = announcements;

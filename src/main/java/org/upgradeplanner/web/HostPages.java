@@ -32,7 +32,7 @@ import org.upgradeplanner.support.Json;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
 import org.upgradeplanner.support.Redirects;
-import org.upgradeplanner.window.WindowService;
+import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowState;
 import org.upgradeplanner.window.WindowView;
 
@@ -73,13 +73,13 @@ public class HostPages {
     private final HostQueries hosts;
     private final HostEditing editing;
     private final HostOverrides overrides;
-    private final WindowService windows;
+    private final WindowQueries windows;
     private final SecurityIdentity identity;
     private final Csrf csrf;
     private final Flash flash;
     private final Refusals refusals;
 
-    HostPages(HostQueries hosts, HostEditing editing, HostOverrides overrides, WindowService windows, SecurityIdentity identity, Csrf csrf, Flash flash, Refusals refusals) {
+    HostPages(HostQueries hosts, HostEditing editing, HostOverrides overrides, WindowQueries windows, SecurityIdentity identity, Csrf csrf, Flash flash, Refusals refusals) {
         this.hosts = hosts;
         this.editing = editing;
         this.overrides = overrides;

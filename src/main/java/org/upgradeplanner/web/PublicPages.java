@@ -16,7 +16,7 @@ import org.upgradeplanner.announcement.AnnouncementView;
 import org.upgradeplanner.announcement.Subjects;
 import org.upgradeplanner.calendar.CalendarService;
 import org.upgradeplanner.support.PlannerConfig;
-import org.upgradeplanner.window.WindowService;
+import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowState;
 import org.upgradeplanner.window.WindowView;
 
@@ -48,13 +48,13 @@ public class PublicPages {
         static native TemplateInstance atom(AtomPage feed);
     }
 
-    private final WindowService windows;
+    private final WindowQueries windows;
     private final AnnouncementService announcements;
     private final CalendarService calendars;
     private final PlannerConfig config;
     private final Clock clock;
 
-    PublicPages(WindowService windows, AnnouncementService announcements, CalendarService calendars, PlannerConfig config, Clock clock) {
+    PublicPages(WindowQueries windows, AnnouncementService announcements, CalendarService calendars, PlannerConfig config, Clock clock) {
         this.windows = windows;
         this.announcements = announcements;
         this.calendars = calendars;

@@ -27,7 +27,9 @@ import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Redirects;
 import org.upgradeplanner.window.WindowInput;
-import org.upgradeplanner.window.WindowService;
+import org.upgradeplanner.window.PlannerService;
+import org.upgradeplanner.window.WindowCommands;
+import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowState;
 import org.upgradeplanner.window.WindowView;
 
@@ -45,14 +47,19 @@ public class WindowPages {
         static native TemplateInstance editWindow(String user, WindowView window, WindowForm form, Map<String, String> errors);
     }
 
-    private final WindowService windows;
+    private final WindowQueries windows;
+    private final WindowCommands commands;
+    private final PlannerService planner;
     private final SecurityIdentity identity;
     private final Csrf csrf;
     private final Flash flash;
     private final Refusals refusals;
 
-    WindowPages(WindowService windows, SecurityIdentity identity, Csrf csrf, Flash flash, Refusals refusals) {
+    WindowPages(WindowQueries windows, WindowCommands commands, PlannerService planner, SecurityIdentity identity, Csrf csrf, Flash flash,
+                Refusals refusals) {
         this.windows = windows;
+        this.commands = commands;
+        this.planner = planner;
         this.identity = identity;
         this.csrf = csrf;
         this.flash = flash;
@@ -78,7 +85,7 @@ public class WindowPages {
             return Refusals.page(400, windowsPage(null, form, errors));
         }
         try {
-            WindowView w = windows.create(new WindowInput(form.title(), from, to, list(form.hosts()), null, form.description(),
+            WindowView w = commands.create(new WindowInput(form.title(), from, to, list(form.hosts()), null, form.description(),
                     form.draft() ? "DRAFT" : null, null, force != null ? Boolean.TRUE : null, form.reason()));
             flash.set("Window " + w.id() + " created: " + w.title() + " (" + w.state() + ").");
             return Redirects.seeOther("/windows");
@@ -94,7 +101,7 @@ public class WindowPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response propose(@FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
-        List<WindowView> proposed = windows.propose();
+        List<WindowView> proposed = planner.propose();
         flash.set(proposed.isEmpty() ? "Every outage-required host is already in a window."
                 : "The planner proposed " + proposed.size() + " draft window(s): review, schedule or discard them below.");
         return Redirects.seeOther("/windows?state=DRAFT");
@@ -123,7 +130,7 @@ public class WindowPages {
         Instant to = utc(form.end(), "end", errors);
         if (errors.isEmpty()) {
             try {
-                WindowView w = windows.update(id, new WindowInput(form.title(), from, to, list(form.hosts()),
+                WindowView w = commands.update(id, new WindowInput(form.title(), from, to, list(form.hosts()),
                         current.services(), form.description(), null, version, force != null ? Boolean.TRUE : null, form.reason()));
                 flash.set("Window " + w.id() + " saved (sequence " + w.sequence() + ").");
                 return Redirects.seeOther("/windows");
@@ -141,7 +148,7 @@ public class WindowPages {
     public Response extendWindow(@PathParam("id") long id, @FormParam(Csrf.FIELD) String token, @FormParam("end") String end) {
         csrf.verify(token);
         return refusals.redirect("/windows", "Window " + id, () -> {
-            WindowView w = windows.extend(id, utc(stripped(end), "end"), null, null);
+            WindowView w = commands.extend(id, utc(stripped(end), "end"), null, null);
             return "Window " + w.id() + " now ends " + w.end() + ".";
         });
     }
@@ -175,9 +182,9 @@ public class WindowPages {
         csrf.verify(token);
         return refusals.redirect("/windows", "Window " + id, () -> {
             WindowView w = switch (action) {
-                case "schedule" -> windows.schedule(id, null, null);
-                case "complete" -> windows.complete(id);
-                default -> windows.cancel(id, reason);
+                case "schedule" -> commands.schedule(id, null, null);
+                case "complete" -> commands.complete(id);
+                default -> commands.cancel(id, reason);
             };
             return "Window " + w.id() + " is now " + w.state() + ".";
         });

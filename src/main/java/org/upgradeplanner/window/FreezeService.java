@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.upgradeplanner.audit.AuditLog;
-import org.upgradeplanner.calendar.FreezeCalendar;
 import org.upgradeplanner.support.PlannerException;
 
 /** Freeze periods imported from iCalendar files, one set per source. */

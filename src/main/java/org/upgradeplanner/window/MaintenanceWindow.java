@@ -16,11 +16,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.annotations.BatchSize;
+import org.upgradeplanner.support.PlannerException;
 
 /** A planned outage of some hosts and services. */
 @Entity
@@ -93,6 +95,15 @@ public class MaintenanceWindow extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The window with this id; none is a 404. */
+    public static MaintenanceWindow require(long id) {
+        MaintenanceWindow w = findById(id);
+        if (w == null) {
+            throw PlannerException.notFound("no window with id " + id);
+        }
+        return w;
+    }
+
     /**
      * Every active window (not cancelled or completed) as a {@link WindowSpec}: three queries, whatever their number,
      * and no entities (the policy checker and the planner read thousands of them).
@@ -121,5 +132,19 @@ public class MaintenanceWindow extends PanacheEntityBase {
 
     public WindowSpec spec() {
         return new WindowSpec(id, title, start, end, hosts, services, state);
+    }
+
+    /** What the audit log keeps of the window before and after a change, and what tells whether an edit changed it. */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("title", title);
+        s.put("start", start);
+        s.put("end", end);
+        s.put("hosts", new TreeSet<>(hosts));
+        s.put("services", new TreeSet<>(services));
+        s.put("description", description);
+        s.put("state", state);
+        s.put("sequence", sequence);
+        return s;
     }
 }

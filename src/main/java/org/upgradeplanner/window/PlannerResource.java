@@ -10,16 +10,16 @@ import org.upgradeplanner.support.Accounts;
 @RolesAllowed(Accounts.ADMIN)
 public class PlannerResource {
 
-    private final WindowService windows;
+    private final PlannerService planner;
 
-    PlannerResource(WindowService windows) {
-        this.windows = windows;
+    PlannerResource(PlannerService planner) {
+        this.planner = planner;
     }
 
     /** New DRAFT windows covering every outage-required host not yet in a window, each within the policy. */
     @POST
     @Path("proposals")
     public List<WindowView> propose() {
-        return windows.propose();
+        return planner.propose();
     }
 }

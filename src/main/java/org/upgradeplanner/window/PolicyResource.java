@@ -47,7 +47,7 @@ public class PolicyResource {
     /**
      * Imports freeze periods from an iCalendar file ({@code text/calendar}): every event, recurrences expanded from a year
      * back to five years ahead. Replaces the periods an earlier import of the same {@code source} brought. A calendar
-     * over the limits {@link org.upgradeplanner.calendar.FreezeCalendar} lists is refused whole, naming the event.
+     * over the limits {@link FreezeCalendar} lists is refused whole, naming the event.
      */
     @POST
     @Path("freezes")

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.upgradeplanner.calendar.RecurrenceSlots;
 import org.upgradeplanner.support.PlannerConfig;
 
 /** The scheduling policy: configured settings plus the freeze periods imported into the database. */

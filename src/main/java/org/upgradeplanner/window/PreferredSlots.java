@@ -3,7 +3,7 @@ package org.upgradeplanner.window;
 import java.time.Instant;
 import java.util.List;
 
-/** Start times of the preferred maintenance slots (an RRULE in some zone, see calendar.RecurrenceSlots). */
+/** Start times of the preferred maintenance slots (an RRULE in some zone, see RecurrenceSlots). */
 public interface PreferredSlots {
 
     /** Slot starts in [from, to), in order. */

@@ -119,7 +119,7 @@ public class WindowJobs {
     public static class Fire implements Job {
 
         @Inject
-        WindowService windows;
+        WindowTriggers triggers;
 
         @Override
         public void execute(JobExecutionContext context) throws JobExecutionException {
@@ -127,7 +127,7 @@ public class WindowJobs {
             long id = Long.parseLong(data.getString("windowId"));
             Kind kind = Kind.valueOf(data.getString("kind"));
             try {
-                windows.fire(id, kind, data.getString("detail"), Instant.parse(data.getString("due")));
+                triggers.fire(id, kind, data.getString("detail"), Instant.parse(data.getString("due")));
             } catch (RuntimeException e) {
                 // A concurrent edit of the window (its version check failed) is retried at once, three times. The
                 // database away (a restart, a failover) is waited out on this thread, backing off to 10 s between

@@ -30,21 +30,23 @@ public class WindowResource {
     public record BreachView(Long windowId, String rule, String field, String message) {
     }
 
-    private final WindowService windows;
+    private final WindowQueries queries;
+    private final WindowCommands commands;
 
-    WindowResource(WindowService windows) {
-        this.windows = windows;
+    WindowResource(WindowQueries queries, WindowCommands commands) {
+        this.queries = queries;
+        this.commands = commands;
     }
 
     @GET
     public List<WindowView> list(@QueryParam("state") String state, @QueryParam("host") String host, @QueryParam("service") String service,
                                  @QueryParam("from") String from, @QueryParam("to") String to) {
-        return windows.list(state(state), nullIfBlank(host), nullIfBlank(service), instant("from", from), instant("to", to));
+        return queries.list(state(state), nullIfBlank(host), nullIfBlank(service), instant("from", from), instant("to", to));
     }
 
     @POST
     public Response create(WindowInput body) {
-        WindowView created = windows.create(PlannerException.requireBody(body));
+        WindowView created = commands.create(PlannerException.requireBody(body));
         return Response.created(UriBuilder.fromResource(WindowResource.class).path(Long.toString(created.id())).build())
                 .entity(created).build();
     }
@@ -52,45 +54,45 @@ public class WindowResource {
     @GET
     @Path("conflicts")
     public List<BreachView> conflicts() {
-        return windows.conflicts().stream().map(b -> new BreachView(b.windowId(), b.rule().name(), b.field(), b.message())).toList();
+        return queries.conflicts().stream().map(b -> new BreachView(b.windowId(), b.rule().name(), b.field(), b.message())).toList();
     }
 
     @GET
     @Path("{id}")
     public WindowView get(@PathParam("id") long id) {
-        return windows.get(id);
+        return queries.get(id);
     }
 
     @PUT
     @Path("{id}")
     public WindowView update(@PathParam("id") long id, WindowInput body) {
-        return windows.update(id, PlannerException.requireBody(body));
+        return commands.update(id, PlannerException.requireBody(body));
     }
 
     @POST
     @Path("{id}/schedule")
     public WindowView schedule(@PathParam("id") long id, ActionInput body) {
         ActionInput in = body == null ? new ActionInput(null, null, null) : body;
-        return windows.schedule(id, in.force(), in.reason());
+        return commands.schedule(id, in.force(), in.reason());
     }
 
     @POST
     @Path("{id}/cancel")
     public WindowView cancel(@PathParam("id") long id, ActionInput body) {
-        return windows.cancel(id, PlannerException.requireBody(body).reason());
+        return commands.cancel(id, PlannerException.requireBody(body).reason());
     }
 
     @POST
     @Path("{id}/extend")
     public WindowView extend(@PathParam("id") long id, ActionInput body) {
         ActionInput in = PlannerException.requireBody(body);
-        return windows.extend(id, in.end(), in.force(), in.reason());
+        return commands.extend(id, in.end(), in.force(), in.reason());
     }
 
     @POST
     @Path("{id}/complete")
     public WindowView complete(@PathParam("id") long id) {
-        return windows.complete(id);
+        return commands.complete(id);
     }
 
     private static WindowState state(String state) {

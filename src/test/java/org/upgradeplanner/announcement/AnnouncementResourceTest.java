@@ -20,21 +20,30 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.upgradeplanner.window.WindowResourceTest;
+import org.upgradeplanner.support.PinnedClockTest;
 
 @QuarkusTest
-class AnnouncementResourceTest {
+class AnnouncementResourceTest extends PinnedClockTest {
 
     @Inject
     CrashingChange crashing;
 
+    /** A Monday. */
+    private static final Instant NOW = Instant.parse("2043-01-05T00:00:00Z");
+
+    @Override
+    protected Instant now() {
+        return NOW;
+    }
+
+    /** Each test works in its own week, a Monday 20:00 UTC. */
     private static Instant week(int n) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1600 + 7L * n)).plus(Duration.ofHours(20));
+        return NOW.plus(Duration.ofDays(7L * n)).plus(Duration.ofHours(20));
     }
 
     private static List<Map<String, Object>> drafts(int windowId) {

@@ -5,16 +5,16 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.upgradeplanner.window.MaintenanceWindow;
 import org.upgradeplanner.window.WindowEvent;
-import org.upgradeplanner.window.WindowService;
+import org.upgradeplanner.window.WindowCommands;
 
 /** Test helper: a window change whose transaction dies after the event (as a crash before the commit would). */
 @ApplicationScoped
 public class CrashingChange {
 
-    private final WindowService windows;
+    private final WindowCommands windows;
     private final Event<WindowEvent> events;
 
-    CrashingChange(WindowService windows, Event<WindowEvent> events) {
+    CrashingChange(WindowCommands windows, Event<WindowEvent> events) {
         this.windows = windows;
         this.events = events;
     }

@@ -14,7 +14,6 @@ import io.restassured.response.Response;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -24,12 +23,22 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.Test;
 import org.upgradeplanner.window.WindowResourceTest;
+import org.upgradeplanner.support.PinnedClockTest;
 
 @QuarkusTest
-class CalendarResourceTest {
+class CalendarResourceTest extends PinnedClockTest {
 
+    /** A Monday. */
+    private static final Instant NOW = Instant.parse("2042-01-06T00:00:00Z");
+
+    @Override
+    protected Instant now() {
+        return NOW;
+    }
+
+    /** Each test works in its own week, a Monday 20:00 UTC. */
     private static Instant week(int n) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1200 + 7L * n)).plus(Duration.ofHours(20));
+        return NOW.plus(Duration.ofDays(7L * n)).plus(Duration.ofHours(20));
     }
 
     private static Calendar parse(String ics) throws Exception {

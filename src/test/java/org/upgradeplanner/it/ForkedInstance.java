@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +154,49 @@ final class ForkedInstance implements AutoCloseable {
                 c.createStatement().execute("drop database if exists " + url.substring(url.lastIndexOf('/') + 1) + " with (force)");
             }
         }
+    }
+
+    /**
+     * Whether the job store holds nothing more of these windows: no trigger (its own, a retry, a recovery) and no firing
+     * still running. Then none of their transitions can run again, and what the audit log says of them is final.
+     */
+    static boolean triggersGone(String dbUrl, Collection<Integer> windowIds) throws java.sql.SQLException {
+        String groups = String.join(", ", Collections.nCopies(windowIds.size(), "?"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, dbUser(), "")) {
+            for (String table : List.of("qrtz_triggers", "qrtz_fired_triggers")) {
+                try (var query = c.prepareStatement("select count(*) from " + table + " where job_group in (" + groups + ")")) {
+                    int i = 1;
+                    for (int id : windowIds) {
+                        query.setString(i++, "window-" + id);
+                    }
+                    try (var rows = query.executeQuery()) {
+                        rows.next();
+                        if (rows.getInt(1) > 0) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** How many audit entries of this action the window has, read from the database (the instance may be down). */
+    static int audits(String dbUrl, int windowId, String action) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, dbUser(), "");
+             var query = c.prepareStatement("select count(*) from audit_entry where subject_type = 'window' and subject = ? and action = ?")) {
+            query.setString(1, Integer.toString(windowId));
+            query.setString(2, action);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /** The user the instances connect as: the build's db.username. */
+    private static String dbUser() {
+        return dbKind().equals("postgresql") ? "postgres" : "sa";
     }
 
     static String h2Url(String name) {

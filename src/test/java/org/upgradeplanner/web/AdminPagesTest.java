@@ -11,11 +11,34 @@ import static org.upgradeplanner.support.Api.admin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.upgradeplanner.support.TestClock;
 
 @QuarkusTest
 class AdminPagesTest {
+
+    /** "Now" for the tests that make windows, a Monday: a year of its own, so other test classes' windows never meet these. */
+    private static final Instant NOW = Instant.parse("2044-01-04T00:00:00Z");
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /** Pins "now" and answers the day so many days after it. */
+    private LocalDate pinnedDay(int daysAhead) {
+        clock.pin(NOW);
+        return LocalDate.ofInstant(NOW, ZoneOffset.UTC).plusDays(daysAhead);
+    }
 
     /** Logs in through the form and returns the session cookie. */
     static String login(String user, String password) {
@@ -140,10 +163,11 @@ class AdminPagesTest {
 
     @Test
     void windowsAreCreatedByFormAndABreachIsShownBesideItsField() {
+        LocalDate day = pinnedDay(10); // first: a session opened in real time has long expired by then
         String session = login("admin", "admin");
         String token = given().cookie("planner-session", session).when().get("/windows").then().statusCode(200).extract().cookie("planner-csrf");
-        String start = java.time.LocalDate.now().plusDays(2000).toString() + "T20:00";
-        String end = java.time.LocalDate.now().plusDays(2000).toString() + "T22:00";
+        String start = day + "T20:00";
+        String end = day + "T22:00";
         given().redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", token).contentType(ContentType.URLENC)
                 .formParam("csrf-token", token).formParam("title", "Storyboard upgrade").formParam("start", start).formParam("end", end)
                 .formParam("hosts", "storyboard.openstack.org")
@@ -167,7 +191,7 @@ class AdminPagesTest {
 
     @Test
     void theAnnouncerReviewsDraftsAndMarksThemSent() {
-        String start = java.time.Instant.now().plus(java.time.Duration.ofDays(2100)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        String start = pinnedDay(20).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         String end = java.time.Instant.parse(start).plus(java.time.Duration.ofHours(1)).toString();
         int windowId = admin().contentType(ContentType.JSON)
                 .body(Map.of("title", "Translate upgrade", "start", start, "end", end, "hosts", java.util.List.of("translate.openstack.org")))
@@ -314,8 +338,9 @@ class AdminPagesTest {
 
     @Test
     void theCheckEndpointReportsBreachesWithoutSaving() {
-        String start = java.time.LocalDate.now().plusDays(2300).toString() + "T20:00";
-        String end = java.time.LocalDate.now().plusDays(2300).toString() + "T22:00";
+        LocalDate day = pinnedDay(30);
+        String start = day + "T20:00";
+        String end = day + "T22:00";
         admin().contentType(ContentType.JSON).body(Map.of("title", "Existing", "start", start + ":00Z", "end", end + ":00Z",
                 "hosts", java.util.List.of("zm04.openstack.org"))).when().post("/api/windows").then().statusCode(201);
         String session = login("admin", "admin");
@@ -335,7 +360,7 @@ class AdminPagesTest {
 
     @Test
     void aWindowIsEditedByForm() {
-        String day = java.time.LocalDate.now().plusDays(2400).toString();
+        String day = pinnedDay(40).toString();
         int id = admin().contentType(ContentType.JSON).body(Map.of("title", "Edit me", "start", day + "T20:00:00Z", "end", day + "T21:00:00Z",
                 "hosts", java.util.List.of("zm05.openstack.org"))).when().post("/api/windows").then().statusCode(201).extract().path("id");
         String session = login("admin", "admin");

@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
-import org.upgradeplanner.calendar.RecurrenceSlots;
 import org.upgradeplanner.window.Planner.Candidate;
 import org.upgradeplanner.window.Planner.Proposal;
 

@@ -3,7 +3,6 @@ package org.upgradeplanner.window;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import org.upgradeplanner.calendar.RecurrenceSlots;
 
 /** Policies for unit tests. */
 final class Policies {

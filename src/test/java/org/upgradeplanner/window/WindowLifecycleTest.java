@@ -14,23 +14,35 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.upgradeplanner.support.PinnedClockTest;
 
 /** The lifecycle driven by direct calls of what the Quartz jobs call, so no test waits for a clock. */
 @QuarkusTest
-class WindowLifecycleTest {
+class WindowLifecycleTest extends PinnedClockTest {
 
     @Inject
-    WindowService windows;
+    WindowTriggers triggers;
+
+    @Inject
+    WindowCommands commands;
 
     @Inject
     WindowEventRecorder events;
 
+    /** A Monday. */
+    private static final Instant NOW = Instant.parse("2041-01-07T00:00:00Z");
+
+    @Override
+    protected Instant now() {
+        return NOW;
+    }
+
+    /** Each test works in its own week, a Monday 20:00 UTC. */
     private static Instant week(int n) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(800 + 7L * n)).plus(Duration.ofHours(20));
+        return NOW.plus(Duration.ofDays(7L * n)).plus(Duration.ofHours(20));
     }
 
     private long create(int week, String host) {
@@ -51,10 +63,10 @@ class WindowLifecycleTest {
     void everyTransitionFiresItsEventOnce() {
         long id = create(1, "static.openstack.org");
         WindowView w = read(id);
-        windows.fire(id, WindowJobs.Kind.REMINDER, "PT24H", w.start().minus(Duration.ofHours(24)));
-        windows.fire(id, WindowJobs.Kind.START, "", w.start());
-        windows.extend(id, w.end().plus(Duration.ofHours(1)), null, null);
-        windows.fire(id, WindowJobs.Kind.END, "", w.end().plus(Duration.ofHours(1)));
+        triggers.fire(id, WindowJobs.Kind.REMINDER, "PT24H", w.start().minus(Duration.ofHours(24)));
+        triggers.fire(id, WindowJobs.Kind.START, "", w.start());
+        commands.extend(id, w.end().plus(Duration.ofHours(1)), null, null);
+        triggers.fire(id, WindowJobs.Kind.END, "", w.end().plus(Duration.ofHours(1)));
         assertEquals(List.of(ANNOUNCE, REMINDER, STARTED, EXTENDED, COMPLETED), events.kinds(id));
         assertEquals(List.of(0, 0, 1, 2, 3), events.of(id).stream().map(WindowEvent::sequence).toList());
         assertEquals("PT24H", events.of(id).get(1).detail());
@@ -65,9 +77,9 @@ class WindowLifecycleTest {
     void aMissedStartRunsBeforeTheEndAndNothingRunsTwice() {
         long id = create(2, "lists.openstack.org");
         WindowView w = read(id);
-        windows.fire(id, WindowJobs.Kind.END, "", w.end());
-        windows.fire(id, WindowJobs.Kind.START, "", w.start());
-        windows.fire(id, WindowJobs.Kind.END, "", w.end());
+        triggers.fire(id, WindowJobs.Kind.END, "", w.end());
+        triggers.fire(id, WindowJobs.Kind.START, "", w.start());
+        triggers.fire(id, WindowJobs.Kind.END, "", w.end());
         assertEquals(List.of(ANNOUNCE, STARTED, COMPLETED), events.kinds(id));
         assertEquals(1, audits(id, "WINDOW_STARTED"));
         assertEquals(1, audits(id, "WINDOW_COMPLETED"));
@@ -78,7 +90,7 @@ class WindowLifecycleTest {
         long id = create(3, "eavesdrop.openstack.org");
         WindowView w = read(id);
         WindowResourceTest.action((int) id, "cancel", Map.of("reason", "x")).statusCode(200);
-        windows.fire(id, WindowJobs.Kind.START, "", w.start());
+        triggers.fire(id, WindowJobs.Kind.START, "", w.start());
         assertEquals(WindowState.CANCELLED, read(id).state());
 
         long other = create(4, "eavesdrop.openstack.org");
@@ -87,10 +99,10 @@ class WindowLifecycleTest {
                 "eavesdrop.openstack.org");
         moved.put("version", o.version());
         admin().contentType("application/json").body(moved).when().put("/api/windows/" + other).then().statusCode(200);
-        windows.fire(other, WindowJobs.Kind.START, "", o.start());
+        triggers.fire(other, WindowJobs.Kind.START, "", o.start());
         assertEquals(WindowState.SCHEDULED, read(other).state(), "the old start no longer applies");
         assertEquals(List.of(ANNOUNCE, ANNOUNCE), events.kinds(other), "not announced yet: the new times are announced afresh");
-        windows.fire(other, WindowJobs.Kind.START, "", o.start().plus(Duration.ofHours(1)));
+        triggers.fire(other, WindowJobs.Kind.START, "", o.start().plus(Duration.ofHours(1)));
         assertEquals(WindowState.IN_PROGRESS, read(other).state());
     }
 
@@ -98,12 +110,12 @@ class WindowLifecycleTest {
     void theNoticeDeadlineFlagsAnUnannouncedWindowAndAnnouncingClearsIt() {
         long id = create(5, "translate.openstack.org");
         WindowView w = read(id);
-        windows.fire(id, WindowJobs.Kind.NOTICE, "", w.start().minus(Duration.ofDays(7)));
+        triggers.fire(id, WindowJobs.Kind.NOTICE, "", w.start().minus(Duration.ofDays(7)));
         assertTrue(read(id).overdue());
         assertEquals(1, audits(id, "WINDOW_NOTICE_OVERDUE"));
-        windows.fire(id, WindowJobs.Kind.NOTICE, "", w.start().minus(Duration.ofDays(7)));
+        triggers.fire(id, WindowJobs.Kind.NOTICE, "", w.start().minus(Duration.ofDays(7)));
         assertEquals(1, audits(id, "WINDOW_NOTICE_OVERDUE"), "flagged once");
-        windows.announce(id);
+        commands.announce(id);
         WindowView announced = read(id);
         assertEquals(WindowState.ANNOUNCED, announced.state());
         assertEquals(1, announced.sequence());

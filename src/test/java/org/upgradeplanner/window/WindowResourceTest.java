@@ -9,12 +9,15 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.upgradeplanner.support.Api.admin;
 import static org.upgradeplanner.support.Api.announcer;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,13 +25,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.quartz.SchedulerException;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.upgradeplanner.support.Await;
+import org.upgradeplanner.support.PinnedClockTest;
 
 @QuarkusTest
-public class WindowResourceTest {
+public class WindowResourceTest extends PinnedClockTest {
 
-    /** Each test works in its own week, far from the planner's proposals and from the other tests. */
+    /** A Monday. */
+    private static final Instant NOW = Instant.parse("2040-01-02T00:00:00Z");
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    org.quartz.Scheduler quartz;
+
+    @Override
+    protected Instant now() {
+        return NOW;
+    }
+
+    /** Each test works in its own week, a Monday 20:00 UTC. */
     private static Instant week(int n) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(400 + 7L * n)).plus(Duration.ofHours(20));
+        return NOW.plus(Duration.ofDays(7L * n)).plus(Duration.ofHours(20));
     }
 
     public static Map<String, Object> window(String title, Instant start, Duration length, String... hosts) {
@@ -115,7 +136,7 @@ public class WindowResourceTest {
 
     @Test
     void noticeAndFreezes() {
-        post(window("Too soon", Instant.now().plus(Duration.ofDays(2)), Duration.ofHours(1), "lists.openstack.org")).statusCode(409)
+        post(window("Too soon", NOW.plus(Duration.ofDays(2)), Duration.ofHours(1), "lists.openstack.org")).statusCode(409)
                 .body("errors[0].message", containsString("less than the minimum notice of 7 days"));
         Instant frozen = week(4);
         String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT", "UID:f1@test",
@@ -189,19 +210,29 @@ public class WindowResourceTest {
         announcer().when().get("/api/policy").then().statusCode(403);
     }
 
+    /** The one test of the firing itself: real time, the scheduler running, for this window's triggers alone. */
     @Test
-    void aRealTriggerStartsAndCompletesAWindowOnTime() throws InterruptedException {
-        Instant start = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+    void aRealTriggerStartsAndCompletesAWindowOnTime() throws SchedulerException {
+        clock.reset();
+        Instant start = Instant.now(clock).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> soon = window("Quick reboot", start, Duration.ofSeconds(3), "puppetmaster.openstack.org");
         soon.put("force", true);
         soon.put("reason", "test of the real triggers");
         int id = create(soon);
-        String state = "";
-        for (int i = 0; i < 60 && !state.equals("COMPLETED"); i++) {
-            Thread.sleep(500);
-            state = admin().when().get("/api/windows/" + id).then().extract().path("state");
+        String group = "window-" + id;
+        assertEquals(List.of(), dueBefore(start.plus(Duration.ofMinutes(5)), group), "other windows' triggers would fire meanwhile");
+        scheduler.resume();
+        try {
+            // Done when the window is COMPLETED, its triggers are gone from the store and none of its jobs still runs:
+            // nothing is left that could fire again, so the audit below is final.
+            Await.until("window " + id + " completed and its triggers gone", Duration.ofSeconds(30), () ->
+                    admin().when().get("/api/windows/" + id).then().extract().path("state").equals("COMPLETED")
+                            && quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(group)).isEmpty()
+                            && quartz.getCurrentlyExecutingJobs().stream().noneMatch(j -> j.getJobDetail().getKey().getGroup().equals(group)));
+        } finally {
+            scheduler.pause();
         }
-        assertEquals("COMPLETED", state);
+        assertTrue(quartz.getJobKeys(GroupMatcher.jobGroupEquals(group)).isEmpty());
         admin().when().get("/api/windows/" + id).then().body("startedAt", notNullValue()).body("endedAt", notNullValue())
                 .body("sequence", equalTo(2)).body("overdue", equalTo(true));
         for (String action : List.of("WINDOW_STARTED", "WINDOW_COMPLETED")) {
@@ -210,5 +241,20 @@ public class WindowResourceTest {
         }
         admin().queryParam("subject", Integer.toString(id)).queryParam("action", "WINDOW_NOTICE_OVERDUE").when().get("/api/audit").then()
                 .body("total", equalTo(1)).body("items[0].actor", equalTo("admin"));
+    }
+
+    /** The triggers of other windows than this group's that are due before {@code until}. */
+    private List<String> dueBefore(Instant until, String group) throws SchedulerException {
+        return quartz.getTriggerKeys(GroupMatcher.triggerGroupStartsWith("window-")).stream()
+                .filter(k -> !k.getGroup().equals(group))
+                .filter(k -> {
+                    try {
+                        var t = quartz.getTrigger(k);
+                        return t != null && t.getNextFireTime() != null && t.getNextFireTime().toInstant().isBefore(until);
+                    } catch (SchedulerException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .map(Object::toString).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.upgradeplanner.calendar;
+package org.upgradeplanner.window;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package org.upgradeplanner.calendar;
+package org.upgradeplanner.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

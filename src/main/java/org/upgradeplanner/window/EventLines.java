@@ -1,4 +1,4 @@
-package org.upgradeplanner.calendar;
+package org.upgradeplanner.window;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.upgradeplanner.calendar;
+package org.upgradeplanner.window;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.upgradeplanner.calendar;
+package org.upgradeplanner.window;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import net.fortuna.ical4j.model.Recur;
-import org.upgradeplanner.window.PreferredSlots;
 
 /**
  * Preferred slots as an RFC 5545 RRULE read in an IANA zone: {@code FREQ=WEEKLY;BYDAY=FR;BYHOUR=20;BYMINUTE=0} in
