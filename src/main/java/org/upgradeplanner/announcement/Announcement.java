@@ -21,7 +21,11 @@ import org.upgradeplanner.window.WindowEvent;
 public class Announcement extends PanacheEntityBase {
 
     /** SUPERSEDED: a pending draft about times a reschedule has replaced; never sent. */
-    public enum Status { PENDING, SENT, SUPERSEDED }
+    public enum Status {
+        PENDING,
+        SENT,
+        SUPERSEDED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "announcement_seq")
@@ -65,7 +69,12 @@ public class Announcement extends PanacheEntityBase {
     public int version;
 
     public static Optional<Announcement> forEvent(long windowId, WindowEvent.Kind kind, int sequence, String detail) {
-        return find("windowId = ?1 and kind = ?2 and windowSequence = ?3 and detail = ?4", windowId, kind, sequence, detail)
+        return find(
+                        "windowId = ?1 and kind = ?2 and windowSequence = ?3 and detail = ?4",
+                        windowId,
+                        kind,
+                        sequence,
+                        detail)
                 .firstResultOptional();
     }
 }

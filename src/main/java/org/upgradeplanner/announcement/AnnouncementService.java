@@ -16,8 +16,8 @@ import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Text;
 import org.upgradeplanner.window.MaintenanceWindow;
-import org.upgradeplanner.window.WindowEvent;
 import org.upgradeplanner.window.WindowCommands;
+import org.upgradeplanner.window.WindowEvent;
 
 /**
  * Turns window events into drafts, in the transaction of the change: a crash before the commit loses both, a commit
@@ -36,13 +36,25 @@ public class AnnouncementService {
     private static final Map<WindowEvent.Kind, List<WindowEvent.Kind>> SUPERSEDES = Map.of(
             WindowEvent.Kind.ANNOUNCE, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER),
             WindowEvent.Kind.REMINDER, List.of(WindowEvent.Kind.REMINDER),
-            WindowEvent.Kind.RESCHEDULED, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED),
-            WindowEvent.Kind.STARTED, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED),
+            WindowEvent.Kind.RESCHEDULED,
+                    List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED),
+            WindowEvent.Kind.STARTED,
+                    List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED),
             WindowEvent.Kind.EXTENDED, List.of(WindowEvent.Kind.EXTENDED),
-            WindowEvent.Kind.COMPLETED, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED,
-                    WindowEvent.Kind.STARTED, WindowEvent.Kind.EXTENDED),
-            WindowEvent.Kind.CANCELLED, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED,
-                    WindowEvent.Kind.STARTED, WindowEvent.Kind.EXTENDED));
+            WindowEvent.Kind.COMPLETED,
+                    List.of(
+                            WindowEvent.Kind.ANNOUNCE,
+                            WindowEvent.Kind.REMINDER,
+                            WindowEvent.Kind.RESCHEDULED,
+                            WindowEvent.Kind.STARTED,
+                            WindowEvent.Kind.EXTENDED),
+            WindowEvent.Kind.CANCELLED,
+                    List.of(
+                            WindowEvent.Kind.ANNOUNCE,
+                            WindowEvent.Kind.REMINDER,
+                            WindowEvent.Kind.RESCHEDULED,
+                            WindowEvent.Kind.STARTED,
+                            WindowEvent.Kind.EXTENDED));
 
     private final PlannerConfig.Announcements config;
     private final CalendarService calendars;
@@ -50,7 +62,8 @@ public class AnnouncementService {
     private final AuditLog audit;
     private final Clock clock;
 
-    AnnouncementService(PlannerConfig config, CalendarService calendars, WindowCommands windows, AuditLog audit, Clock clock) {
+    AnnouncementService(
+            PlannerConfig config, CalendarService calendars, WindowCommands windows, AuditLog audit, Clock clock) {
         this.config = config.announcements();
         this.calendars = calendars;
         this.windows = windows;
@@ -61,14 +74,20 @@ public class AnnouncementService {
     @Transactional(Transactional.TxType.MANDATORY)
     void on(@Observes WindowEvent event) {
         String detail = event.detail() == null ? "" : event.detail();
-        if (Announcement.forEvent(event.windowId(), event.kind(), event.sequence(), detail).isPresent()) {
+        if (Announcement.forEvent(event.windowId(), event.kind(), event.sequence(), detail)
+                .isPresent()) {
             return;
         }
         MaintenanceWindow w = MaintenanceWindow.findById(event.windowId());
         List<WindowEvent.Kind> outdated = SUPERSEDES.getOrDefault(event.kind(), List.of());
         if (!outdated.isEmpty()) {
-            Announcement.update("status = ?1 where windowId = ?2 and status = ?3 and windowSequence < ?4 and kind in ?5",
-                    Announcement.Status.SUPERSEDED, w.id, Announcement.Status.PENDING, event.sequence(), outdated);
+            Announcement.update(
+                    "status = ?1 where windowId = ?2 and status = ?3 and windowSequence < ?4 and kind in ?5",
+                    Announcement.Status.SUPERSEDED,
+                    w.id,
+                    Announcement.Status.PENDING,
+                    event.sequence(),
+                    outdated);
         }
         Announcement a = new Announcement();
         a.windowId = w.id;
@@ -76,7 +95,8 @@ public class AnnouncementService {
         a.windowSequence = event.sequence();
         a.detail = detail;
         a.subject = Text.printable(Subjects.subject(config.listTag(), event.kind(), w.title, w.start, w.end));
-        String body = Text.printable(Templates.body(view(event.kind(), w, detail)).render());
+        String body =
+                Text.printable(Templates.body(view(event.kind(), w, detail)).render());
         a.body = body.length() <= 20_000 ? body : body.substring(0, 19_990) + "\n[…]\n";
         a.status = Announcement.Status.PENDING;
         a.createdAt = Instant.now(clock);
@@ -111,7 +131,8 @@ public class AnnouncementService {
             return AnnouncementView.from(a);
         }
         if (a.status == Announcement.Status.SUPERSEDED) {
-            throw PlannerException.conflict("announcement " + id + " was superseded by a reschedule: send the newer draft instead",
+            throw PlannerException.conflict(
+                    "announcement " + id + " was superseded by a reschedule: send the newer draft instead",
                     List.of(new org.upgradeplanner.support.Problem.FieldError("status", "SUPERSEDED")));
         }
         a.status = Announcement.Status.SENT;
@@ -133,13 +154,21 @@ public class AnnouncementService {
         String host = URI.create(calendars.base()).getHost();
         String messageId = "<announcement-" + a.id + "." + a.kind.name().toLowerCase() + "." + a.windowSequence + "@"
                 + (host == null ? "upgrade-planner" : host) + ">";
-        return Eml.write(config.from(), config.listAddress(), a.subject, a.body, a.createdAt, messageId, calendars.single(w));
+        return Eml.write(
+                config.from(), config.listAddress(), a.subject, a.body, a.createdAt, messageId, calendars.single(w));
     }
 
     private MailView view(WindowEvent.Kind kind, MaintenanceWindow w, String detail) {
         Instant announcedEnd = kind == WindowEvent.Kind.EXTENDED ? Instant.parse(detail) : null;
-        MailView.Window window = new MailView.Window(w.title, w.description, w.start, w.end, List.copyOf(w.hosts),
-                List.copyOf(w.services), w.cancelReason, announcedEnd);
+        MailView.Window window = new MailView.Window(
+                w.title,
+                w.description,
+                w.start,
+                w.end,
+                List.copyOf(w.hosts),
+                List.copyOf(w.services),
+                w.cancelReason,
+                announcedEnd);
         String page = calendars.url(w);
         String webcal = calendars.base().replaceFirst("^https?://", "webcal://") + "/calendar/outages.ics";
         return MailView.of(kind, window, config.referenceZones(), config.contact(), page, webcal);

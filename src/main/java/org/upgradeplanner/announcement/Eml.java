@@ -22,10 +22,10 @@ import java.util.Properties;
  */
 public final class Eml {
 
-    private Eml() {
-    }
+    private Eml() {}
 
-    public static byte[] write(String from, String to, String subject, String body, Instant date, String messageId, byte[] ics) {
+    public static byte[] write(
+            String from, String to, String subject, String body, Instant date, String messageId, byte[] ics) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
                 @Override
@@ -42,7 +42,8 @@ public final class Eml {
             MimeBodyPart text = new MimeBodyPart();
             text.setText(body, StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart calendar = new MimeBodyPart();
-            calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(ics, "text/calendar; charset=utf-8; method=PUBLISH")));
+            calendar.setDataHandler(
+                    new DataHandler(new ByteArrayDataSource(ics, "text/calendar; charset=utf-8; method=PUBLISH")));
             calendar.setFileName("outage.ics");
             MimeMultipart parts = new MimeMultipart("mixed");
             parts.addBodyPart(text);

@@ -14,8 +14,7 @@ public final class Subjects {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_NO_YEAR = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
-    private Subjects() {
-    }
+    private Subjects() {}
 
     public static String subject(String tag, WindowEvent.Kind kind, String title, Instant start, Instant end) {
         String t = oneLine(title);
@@ -54,7 +53,8 @@ public final class Subjects {
             return "";
         }
         StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c));
+        text.codePoints()
+                .forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c));
         return b.toString().replaceAll(" {2,}", " ").strip();
     }
 }

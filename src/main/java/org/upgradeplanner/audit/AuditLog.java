@@ -35,21 +35,25 @@ public class AuditLog {
         }
     }
 
-    public AuditEntry record(String action, String subjectType, String subject, Object before, Object after, String detail) {
-        AuditEntry e = entry(new Entry(action, subjectType, subject, before, after, detail), Instant.now(clock), actor());
+    public AuditEntry record(
+            String action, String subjectType, String subject, Object before, Object after, String detail) {
+        AuditEntry e =
+                entry(new Entry(action, subjectType, subject, before, after, detail), Instant.now(clock), actor());
         e.persist();
         return e;
     }
 
     /** An entry to record: what {@link #record} takes. */
-    public record Entry(String action, String subjectType, String subject, Object before, Object after, String detail) {
-    }
+    public record Entry(
+            String action, String subjectType, String subject, Object before, Object after, String detail) {}
 
     /** Records many entries at once, in JDBC batches: one change to thousands of hosts is not thousands of persists. */
     public void recordAll(List<Entry> entries) {
         Instant now = Instant.now(clock);
         String actor = actor();
-        AuditRows.insert(AuditEntry.getEntityManager(), entries.stream().map(e -> entry(e, now, actor)).toList());
+        AuditRows.insert(
+                AuditEntry.getEntityManager(),
+                entries.stream().map(e -> entry(e, now, actor)).toList());
     }
 
     private static AuditEntry entry(Entry in, Instant at, String actor) {
@@ -67,7 +71,8 @@ public class AuditLog {
 
     /** A page of entries, newest first; every filter is optional and exact. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AuditResource.AuditPage search(String subjectType, String subject, String actor, String action, int page, int size) {
+    public AuditResource.AuditPage search(
+            String subjectType, String subject, String actor, String action, int page, int size) {
         java.util.List<String> where = new java.util.ArrayList<>();
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         filter(where, params, "subjectType", subjectType);
@@ -75,15 +80,18 @@ public class AuditLog {
         filter(where, params, "actor", actor);
         filter(where, params, "action", action);
         var sort = io.quarkus.panache.common.Sort.descending("at", "id");
-        io.quarkus.hibernate.orm.panache.PanacheQuery<AuditEntry> q = where.isEmpty()
-                ? AuditEntry.findAll(sort)
-                : AuditEntry.find(String.join(" and ", where), sort, params);
-        return new AuditResource.AuditPage(q.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
-                .map(AuditResource.AuditView::from).toList(), q.count());
+        io.quarkus.hibernate.orm.panache.PanacheQuery<AuditEntry> q =
+                where.isEmpty() ? AuditEntry.findAll(sort) : AuditEntry.find(String.join(" and ", where), sort, params);
+        return new AuditResource.AuditPage(
+                q.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                        .map(AuditResource.AuditView::from)
+                        .toList(),
+                q.count());
     }
 
     /** {@code field} is one of the fixed names above, never user input; the value is bound. */
-    private static void filter(java.util.List<String> where, java.util.Map<String, Object> params, String field, String value) {
+    private static void filter(
+            java.util.List<String> where, java.util.Map<String, Object> params, String field, String value) {
         if (value != null && !value.isBlank()) {
             where.add(field + " = :" + field);
             params.put(field, value.trim());

@@ -15,15 +15,22 @@ import org.upgradeplanner.support.Accounts;
 @RolesAllowed(Accounts.ADMIN)
 public class AuditResource {
 
-    public record AuditView(long id, Instant at, String actor, String action, String subjectType, String subject,
-                            String before, String after, String detail) {
+    public record AuditView(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String subjectType,
+            String subject,
+            String before,
+            String after,
+            String detail) {
         static AuditView from(AuditEntry e) {
             return new AuditView(e.id, e.at, e.actor, e.action, e.subjectType, e.subject, e.before, e.after, e.detail);
         }
     }
 
-    public record AuditPage(List<AuditView> items, long total) {
-    }
+    public record AuditPage(List<AuditView> items, long total) {}
 
     private final AuditLog audit;
 
@@ -33,10 +40,13 @@ public class AuditResource {
 
     /** Newest first; every filter is optional and exact. */
     @GET
-    public AuditPage list(@QueryParam("subjectType") String subjectType, @QueryParam("subject") String subject,
-                          @QueryParam("actor") String actor, @QueryParam("action") String action,
-                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public AuditPage list(
+            @QueryParam("subjectType") String subjectType,
+            @QueryParam("subject") String subject,
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return audit.search(subjectType, subject, actor, action, page, size);
     }
 }

@@ -9,13 +9,16 @@ import org.upgradeplanner.support.JdbcBatch;
 /** Inserts audit entries with plain JDBC batches in the caller's transaction; the columns follow {@link AuditEntry}. */
 final class AuditRows {
 
-    private AuditRows() {
-    }
+    private AuditRows() {}
 
     static void insert(EntityManager em, List<AuditEntry> entries) {
         EntityIds.assign(em, AuditEntry.class, entries, (e, id) -> e.id = id);
-        JdbcBatch.execute(em, "insert into audit_entry (id, at, actor, action, subject_type, subject, before_state, after_state, detail)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, (s, e) -> {
+        JdbcBatch.execute(
+                em,
+                "insert into audit_entry (id, at, actor, action, subject_type, subject, before_state, after_state, detail)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries,
+                (s, e) -> {
                     s.setLong(1, e.id);
                     s.setObject(2, e.at.atOffset(ZoneOffset.UTC));
                     s.setString(3, e.actor);

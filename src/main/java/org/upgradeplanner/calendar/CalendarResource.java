@@ -33,20 +33,25 @@ public class CalendarResource {
 
     @GET
     @Path("hosts/{hostname}.ics")
-    public Response host(@PathParam("hostname") String hostname, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response host(
+            @PathParam("hostname") String hostname, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(CalendarService.Scope.HOST, hostname, ifNoneMatch);
     }
 
     @GET
     @Path("services/{service}.ics")
-    public Response service(@PathParam("service") String service, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response service(
+            @PathParam("service") String service, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(CalendarService.Scope.SERVICE, service, ifNoneMatch);
     }
 
     private Response answer(CalendarService.Scope scope, String name, String ifNoneMatch) {
-        CalendarService.Feed feed = calendars.feed(scope, name)
-                .orElseThrow(() -> PlannerException.notFound("no " + scope.name().toLowerCase() + " named " + name));
-        Response.ResponseBuilder r = notModified(feed, ifNoneMatch) ? Response.notModified() : Response.ok(feed.body(), TEXT_CALENDAR);
+        CalendarService.Feed feed = calendars
+                .feed(scope, name)
+                .orElseThrow(
+                        () -> PlannerException.notFound("no " + scope.name().toLowerCase() + " named " + name));
+        Response.ResponseBuilder r =
+                notModified(feed, ifNoneMatch) ? Response.notModified() : Response.ok(feed.body(), TEXT_CALENDAR);
         return r.header(HttpHeaders.ETAG, feed.etag())
                 .header(HttpHeaders.LAST_MODIFIED, lastModified(feed))
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
@@ -57,9 +62,11 @@ public class CalendarResource {
 
     static boolean notModified(CalendarService.Feed feed, String ifNoneMatch) {
         // RFC 9110: If-None-Match compares weakly, so a proxy's W/ version of our tag matches too.
-        return ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                .map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                .anyMatch(t -> t.equals(feed.etag()) || t.equals("*"));
+        return ifNoneMatch != null
+                && Arrays.stream(ifNoneMatch.split(","))
+                        .map(String::trim)
+                        .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                        .anyMatch(t -> t.equals(feed.etag()) || t.equals("*"));
     }
 
     static String lastModified(CalendarService.Feed feed) {

@@ -24,11 +24,14 @@ import org.upgradeplanner.window.WindowState;
 @ApplicationScoped
 public class CalendarService {
 
-    public enum Scope { ALL, HOST, SERVICE }
+    public enum Scope {
+        ALL,
+        HOST,
+        SERVICE
+    }
 
     /** A rendered feed; {@code etag} is quoted, ready for the header. */
-    public record Feed(long version, byte[] body, String etag, Instant lastModified) {
-    }
+    public record Feed(long version, byte[] body, String etag, Instant lastModified) {}
 
     private final ChangeCounter counter;
     private final PlannerConfig config;
@@ -44,7 +47,8 @@ public class CalendarService {
         if (!config.calendar().organizer().startsWith("mailto:")) {
             throw new IllegalStateException("planner.calendar.organizer must be a mailto: URI");
         }
-        this.renderer = new FeedRenderer(config.calendar().organizer(), config.calendar().refresh());
+        this.renderer = new FeedRenderer(
+                config.calendar().organizer(), config.calendar().refresh());
     }
 
     /**
@@ -57,9 +61,11 @@ public class CalendarService {
             return Optional.empty();
         }
         String name = path.substring(0, path.length() - 4);
-        String key = name.equals("/calendar/outages") ? Scope.ALL + ":"
-                : name.startsWith("/calendar/hosts/") ? Scope.HOST + ":" + name.substring(16)
-                : name.startsWith("/calendar/services/") ? Scope.SERVICE + ":" + name.substring(19) : null;
+        String key = name.equals("/calendar/outages")
+                ? Scope.ALL + ":"
+                : name.startsWith("/calendar/hosts/")
+                        ? Scope.HOST + ":" + name.substring(16)
+                        : name.startsWith("/calendar/services/") ? Scope.SERVICE + ":" + name.substring(19) : null;
         return key == null ? Optional.empty() : Optional.ofNullable(cache.get(key));
     }
 
@@ -90,15 +96,20 @@ public class CalendarService {
     }
 
     private Optional<Feed> render(Scope scope, String name, long version) {
-        Instant cutoff = LocalDate.now(clock).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minus(config.calendar().keepFinished());
+        Instant cutoff = LocalDate.now(clock)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant()
+                .minus(config.calendar().keepFinished());
         String where = "publishedAt is not null and (state not in (:finished) or end > :cutoff)";
-        var params = io.quarkus.panache.common.Parameters.with("finished", List.of(WindowState.COMPLETED, WindowState.CANCELLED))
+        var params = io.quarkus.panache.common.Parameters.with(
+                        "finished", List.of(WindowState.COMPLETED, WindowState.CANCELLED))
                 .and("cutoff", cutoff);
         String calName = config.calendar().name();
         String tag = "all";
         if (scope == Scope.HOST) {
             String host = Names.hostname(name);
-            if (!Names.isHostname(host) || Host.byHostname(host).isEmpty() && MaintenanceWindow.count("?1 member of hosts", host) == 0) {
+            if (!Names.isHostname(host)
+                    || Host.byHostname(host).isEmpty() && MaintenanceWindow.count("?1 member of hosts", host) == 0) {
                 return Optional.empty();
             }
             where += " and :host member of hosts";
@@ -106,8 +117,10 @@ public class CalendarService {
             calName += ": " + host;
             tag = "host-" + host;
         } else if (scope == Scope.SERVICE) {
-            if (name == null || !Names.NAME.matcher(name).matches()
-                    || Host.count("?1 member of services", name) == 0 && MaintenanceWindow.count("?1 member of services", name) == 0) {
+            if (name == null
+                    || !Names.NAME.matcher(name).matches()
+                    || Host.count("?1 member of services", name) == 0
+                            && MaintenanceWindow.count("?1 member of services", name) == 0) {
                 return Optional.empty();
             }
             where += " and :service member of services";
@@ -115,10 +128,14 @@ public class CalendarService {
             calName += ": " + name;
             tag = "service-" + name;
         }
-        List<MaintenanceWindow> windows = MaintenanceWindow.<MaintenanceWindow>find(where + " order by start, id", params).list();
+        List<MaintenanceWindow> windows = MaintenanceWindow.<MaintenanceWindow>find(
+                        where + " order by start, id", params)
+                .list();
         List<FeedEvent> events = windows.stream().map(this::event).toList();
-        Instant lastModified = windows.stream().map(w -> w.updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return Optional.of(new Feed(version, renderer.render(calName, events), "\"" + version + "-" + tag + "\"", lastModified));
+        Instant lastModified =
+                windows.stream().map(w -> w.updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return Optional.of(
+                new Feed(version, renderer.render(calName, events), "\"" + version + "-" + tag + "\"", lastModified));
     }
 
     /** A window as a VEVENT; the same for the feeds and for the .ics attached to announcements. */
@@ -132,13 +149,18 @@ public class CalendarService {
         if (w.state == WindowState.CANCELLED) {
             d.append("CANCELLED: ").append(w.cancelReason).append("\n\n");
         }
-        d.append("Hosts: ").append(w.hosts.isEmpty() ? "none" : String.join(", ", new TreeSet<>(w.hosts))).append('\n');
-        d.append("Services: ").append(w.services.isEmpty() ? "none" : String.join(", ", new TreeSet<>(w.services))).append('\n');
+        d.append("Hosts: ")
+                .append(w.hosts.isEmpty() ? "none" : String.join(", ", new TreeSet<>(w.hosts)))
+                .append('\n');
+        d.append("Services: ")
+                .append(w.services.isEmpty() ? "none" : String.join(", ", new TreeSet<>(w.services)))
+                .append('\n');
         if (w.description != null && !w.description.isBlank()) {
             d.append('\n').append(w.description).append('\n');
         }
         d.append("\nDetails: ").append(url(w));
-        return new FeedEvent(w.uid, w.start, w.end, w.title, d.toString(), w.sequence, status, w.createdAt, w.updatedAt, url(w));
+        return new FeedEvent(
+                w.uid, w.start, w.end, w.title, d.toString(), w.sequence, status, w.createdAt, w.updatedAt, url(w));
     }
 
     public String url(MaintenanceWindow w) {

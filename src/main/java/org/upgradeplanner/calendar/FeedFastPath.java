@@ -29,7 +29,8 @@ public class FeedFastPath {
     private void answer(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         CalendarService.Feed feed = method == HttpMethod.GET || method == HttpMethod.HEAD
-                ? calendars.cached(ctx.request().path()).orElse(null) : null;
+                ? calendars.cached(ctx.request().path()).orElse(null)
+                : null;
         if (feed == null) {
             ctx.next();
             return;
@@ -44,7 +45,8 @@ public class FeedFastPath {
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, CalendarResource.TEXT_CALENDAR);
             if (method == HttpMethod.HEAD) {
-                response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(feed.body().length)).end();
+                response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(feed.body().length))
+                        .end();
             } else {
                 response.end(Buffer.buffer(feed.body()));
             }

@@ -7,8 +7,7 @@ public final class Folding {
 
     static final int MAX_OCTETS = 75;
 
-    private Folding() {
-    }
+    private Folding() {}
 
     public static String fold(String unfolded) {
         StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 60 * 3 + 16);

@@ -66,6 +66,12 @@ public final class Classifier {
         if (path != null && !path.upToDate()) {
             reasons.add(path.describe());
         }
-        return new Verdict(result, decisive == null ? FALLBACK_RULE : decisive.name(), List.copyOf(reasons), at.release(), at.target(), path);
+        return new Verdict(
+                result,
+                decisive == null ? FALLBACK_RULE : decisive.name(),
+                List.copyOf(reasons),
+                at.release(),
+                at.target(),
+                path);
     }
 }

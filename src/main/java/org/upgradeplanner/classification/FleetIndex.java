@@ -20,6 +20,7 @@ public final class FleetIndex {
     private final Map<String, TreeSet<String>> dependents = new HashMap<>();
     /** What a part answers for; null for a whole fleet. */
     private final Set<String> services;
+
     private final Set<String> hosts;
 
     public FleetIndex(Collection<HostFacts> fleet) {
@@ -37,8 +38,12 @@ public final class FleetIndex {
      * The index of a stored fleet for these services and hosts only, from its counts: replaceable providers per service
      * and per service and group, and the hosts that depend on each host.
      */
-    public static FleetIndex part(Set<String> services, Set<String> hosts, Map<String, Integer> providers,
-                                  Map<String, Map<String, Integer>> providersByGroup, Map<String, ? extends Collection<String>> dependents) {
+    public static FleetIndex part(
+            Set<String> services,
+            Set<String> hosts,
+            Map<String, Integer> providers,
+            Map<String, Map<String, Integer>> providersByGroup,
+            Map<String, ? extends Collection<String>> dependents) {
         FleetIndex index = new FleetIndex(services, hosts);
         providers.forEach((s, n) -> {
             if (services.contains(s)) {

@@ -12,14 +12,14 @@ public final class Overrides {
     /** Longest reason kept. */
     public static final int MAX_REASON = 2000;
 
-    private Overrides() {
-    }
+    private Overrides() {}
 
     /** The reason, cleaned of control characters; or a refusal naming each missing or bad field. */
     public static String reason(Classification classification, String reason) {
         List<FieldError> errors = new ArrayList<>();
         if (classification == null) {
-            errors.add(new FieldError("classification", "required: one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN"));
+            errors.add(
+                    new FieldError("classification", "required: one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN"));
         }
         String why = null;
         if (reason == null || reason.isBlank()) {

@@ -22,7 +22,8 @@ public final class Reclassification {
     public record Change(HostFacts before, HostFacts after) {
 
         public Change {
-            if (before == null && after == null || before != null && after != null && !before.hostname().equals(after.hostname())) {
+            if (before == null && after == null
+                    || before != null && after != null && !before.hostname().equals(after.hostname())) {
                 throw new IllegalArgumentException("a change is of one host");
             }
         }
@@ -94,8 +95,12 @@ public final class Reclassification {
             }
             hosts.add(h.hostname());
         }
-        FleetIndex index = FleetIndex.part(indexed, hosts, stored.replaceableProviders(indexed),
-                stored.replaceableProvidersByGroup(indexed), stored.dependents(hosts));
+        FleetIndex index = FleetIndex.part(
+                indexed,
+                hosts,
+                stored.replaceableProviders(indexed),
+                stored.replaceableProvidersByGroup(indexed),
+                stored.dependents(hosts));
         for (Change c : changes) {
             if (c.before() != null) {
                 index.remove(c.before());
@@ -109,7 +114,9 @@ public final class Reclassification {
 
     /** What a host adds to the pools: its services and groups if it is replaceable, else nothing. */
     private static Provision provision(HostFacts h) {
-        return h == null || !h.replaceable() || h.services().isEmpty() ? Provision.NONE : new Provision(h.services(), h.groups());
+        return h == null || !h.replaceable() || h.services().isEmpty()
+                ? Provision.NONE
+                : new Provision(h.services(), h.groups());
     }
 
     private record Provision(Set<String> services, Set<String> groups) {

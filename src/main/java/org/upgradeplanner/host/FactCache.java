@@ -17,10 +17,10 @@ public final class FactCache {
 
     /** Ansible's distribution names → the catalog's distro names, where they differ. */
     private static final Map<String, String> DISTROS = Map.of("redhat", "rhel", "red hat enterprise linux", "rhel");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Os(String distro, String version) {
-    }
+    public record Os(String distro, String version) {}
 
     private final Path dir;
 

@@ -29,12 +29,15 @@ public class FleetReport {
     }
 
     /** Hosts on one release, with its end of life. */
-    public record ReleaseCount(String distro, String version, long hosts, LocalDate eol, boolean pastEol) {
-    }
+    public record ReleaseCount(String distro, String version, long hosts, LocalDate eol, boolean pastEol) {}
 
-    public record FleetSummary(long hosts, Map<Classification, Long> byClassification, List<ReleaseCount> byRelease,
-                               long hostsPastEol, ReleaseCount nextEol, Long daysToNextEol) {
-    }
+    public record FleetSummary(
+            long hosts,
+            Map<Classification, Long> byClassification,
+            List<ReleaseCount> byRelease,
+            long hostsPastEol,
+            ReleaseCount nextEol,
+            Long daysToNextEol) {}
 
     public FleetSummary summary() {
         Map<Classification, Long> byClass = new EnumMap<>(Classification.class);
@@ -44,9 +47,13 @@ public class FleetReport {
         // One pass over the fleet: counts per release and effective class, summed both ways here.
         Map<List<String>, Long> perRelease = new LinkedHashMap<>();
         long total = 0;
-        for (Object[] r : Host.getEntityManager().createQuery("select h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification),"
-                + " count(h) from Host h group by h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification)"
-                + " order by h.distro, h.osVersion", Object[].class).getResultList()) {
+        for (Object[] r : Host.getEntityManager()
+                .createQuery(
+                        "select h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification),"
+                                + " count(h) from Host h group by h.distro, h.osVersion, coalesce(h.overrideClassification, h.classification)"
+                                + " order by h.distro, h.osVersion",
+                        Object[].class)
+                .getResultList()) {
             long n = (Long) r[3];
             byClass.merge((Classification) r[2], n, Long::sum);
             perRelease.merge(Arrays.asList((String) r[0], (String) r[1]), n, Long::sum);
@@ -63,10 +70,20 @@ public class FleetReport {
                     return new ReleaseCount(distro, version, e.getValue(), eol, eol != null && eol.isBefore(today));
                 })
                 .toList();
-        long pastEol = byRelease.stream().filter(ReleaseCount::pastEol).mapToLong(ReleaseCount::hosts).sum();
-        ReleaseCount next = byRelease.stream().filter(r -> r.eol() != null && !r.eol().isBefore(today))
-                .min(Comparator.comparing(ReleaseCount::eol)).orElse(null);
-        return new FleetSummary(total, byClass, byRelease, pastEol, next,
+        long pastEol = byRelease.stream()
+                .filter(ReleaseCount::pastEol)
+                .mapToLong(ReleaseCount::hosts)
+                .sum();
+        ReleaseCount next = byRelease.stream()
+                .filter(r -> r.eol() != null && !r.eol().isBefore(today))
+                .min(Comparator.comparing(ReleaseCount::eol))
+                .orElse(null);
+        return new FleetSummary(
+                total,
+                byClass,
+                byRelease,
+                pastEol,
+                next,
                 next == null ? null : ChronoUnit.DAYS.between(today, next.eol()));
     }
 }

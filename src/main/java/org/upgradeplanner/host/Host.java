@@ -21,8 +21,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.annotations.BatchSize;
 import org.upgradeplanner.classification.Classification;
@@ -150,13 +150,29 @@ public class Host extends PanacheEntityBase {
     }
 
     /** A host as stored, read as plain values: imports and classification compare against these without loading entities. */
-    public record Row(long id, String hostname, String distro, String osVersion, String osFrom, Set<String> services,
-                      Set<String> groups, Set<String> dependsOn, boolean stateful, boolean replaceable, boolean isPublic,
-                      String varsJson, String source, Classification classification, String rule, String reasonsJson,
-                      LocalDate eol, Classification overrideClassification) {
+    public record Row(
+            long id,
+            String hostname,
+            String distro,
+            String osVersion,
+            String osFrom,
+            Set<String> services,
+            Set<String> groups,
+            Set<String> dependsOn,
+            boolean stateful,
+            boolean replaceable,
+            boolean isPublic,
+            String varsJson,
+            String source,
+            Classification classification,
+            String rule,
+            String reasonsJson,
+            LocalDate eol,
+            Classification overrideClassification) {
 
         public HostFacts facts() {
-            return new HostFacts(hostname, distro, osVersion, services, groups, stateful, replaceable, isPublic, dependsOn);
+            return new HostFacts(
+                    hostname, distro, osVersion, services, groups, stateful, replaceable, isPublic, dependsOn);
         }
 
         public Classification effective() {
@@ -166,8 +182,25 @@ public class Host extends PanacheEntityBase {
 
     /** This host's current values as a {@link Row}. */
     public Row row() {
-        return new Row(id == null ? 0 : id, hostname, distro, osVersion, osFrom, services, groups, dependsOn, stateful, replaceable, isPublic,
-                varsJson, source, classification, rule, reasonsJson, eol, overrideClassification);
+        return new Row(
+                id == null ? 0 : id,
+                hostname,
+                distro,
+                osVersion,
+                osFrom,
+                services,
+                groups,
+                dependsOn,
+                stateful,
+                replaceable,
+                isPublic,
+                varsJson,
+                source,
+                classification,
+                rule,
+                reasonsJson,
+                eol,
+                overrideClassification);
     }
 
     /** Every host as a {@link Row}: four queries, whatever the fleet size. */
@@ -182,8 +215,13 @@ public class Host extends PanacheEntityBase {
 
     /** The source of each stored host among these names. */
     public static Map<String, String> sources(Collection<String> hostnames) {
-        return ArrayQuery.list(getEntityManager(), "select hostname, source from host where hostname = any(?)", hostnames,
-                rs -> Map.entry(rs.getString(1), rs.getString(2))).stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return ArrayQuery.list(
+                        getEntityManager(),
+                        "select hostname, source from host where hostname = any(?)",
+                        hostnames,
+                        rs -> Map.entry(rs.getString(1), rs.getString(2)))
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The hosts with these ids, as rows. */
@@ -200,44 +238,79 @@ public class Host extends PanacheEntityBase {
         Map<Long, Set<String>> services = elements("services", where, params);
         Map<Long, Set<String>> groups = elements("groups", where, params);
         Map<Long, Set<String>> dependsOn = elements("dependsOn", where, params);
-        var query = getEntityManager().createQuery("select h.id, h.hostname, h.distro, h.osVersion, h.osFrom, h.stateful, h.replaceable,"
-                + " h.isPublic, h.varsJson, h.source, h.classification, h.rule, h.reasonsJson, h.eol, h.overrideClassification"
-                + " from Host h" + where, Object[].class);
+        var query = getEntityManager()
+                .createQuery(
+                        "select h.id, h.hostname, h.distro, h.osVersion, h.osFrom, h.stateful, h.replaceable,"
+                                + " h.isPublic, h.varsJson, h.source, h.classification, h.rule, h.reasonsJson, h.eol, h.overrideClassification"
+                                + " from Host h" + where,
+                        Object[].class);
         params.forEach(query::setParameter);
         return query.getResultStream()
                 .map(r -> {
                     long id = (Long) r[0];
-                    return new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                            services.getOrDefault(id, Set.of()), groups.getOrDefault(id, Set.of()), dependsOn.getOrDefault(id, Set.of()),
-                            (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (String) r[8], (String) r[9],
-                            (Classification) r[10], (String) r[11], (String) r[12], (LocalDate) r[13], (Classification) r[14]);
+                    return new Row(
+                            id,
+                            (String) r[1],
+                            (String) r[2],
+                            (String) r[3],
+                            (String) r[4],
+                            services.getOrDefault(id, Set.of()),
+                            groups.getOrDefault(id, Set.of()),
+                            dependsOn.getOrDefault(id, Set.of()),
+                            (Boolean) r[5],
+                            (Boolean) r[6],
+                            (Boolean) r[7],
+                            (String) r[8],
+                            (String) r[9],
+                            (Classification) r[10],
+                            (String) r[11],
+                            (String) r[12],
+                            (LocalDate) r[13],
+                            (Classification) r[14]);
                 })
                 .toList();
     }
 
     /** What planning needs of a host, read without loading entities (the planner works on the whole fleet). */
-    public record Outline(String hostname, String distro, String version, LocalDate eol, Set<String> services, Set<String> dependsOn) {
-    }
+    public record Outline(
+            String hostname,
+            String distro,
+            String version,
+            LocalDate eol,
+            Set<String> services,
+            Set<String> dependsOn) {}
 
     /** Hosts whose effective classification (override, else rule) is {@code c}: three queries, whatever the fleet size. */
     public static List<Outline> outlines(Classification c) {
         String where = " where coalesce(h.overrideClassification, h.classification) = :c";
         Map<Long, Set<String>> services = elements("services", where, Map.of("c", c));
         Map<Long, Set<String>> dependsOn = elements("dependsOn", where, Map.of("c", c));
-        return getEntityManager().createQuery("select h.id, h.hostname, h.distro, h.osVersion, h.eol from Host h" + where
-                        + " order by h.hostname", Object[].class)
-                .setParameter("c", c).getResultStream()
-                .map(r -> new Outline((String) r[1], (String) r[2], (String) r[3], (LocalDate) r[4],
-                        services.getOrDefault((Long) r[0], Set.of()), dependsOn.getOrDefault((Long) r[0], Set.of())))
+        return getEntityManager()
+                .createQuery(
+                        "select h.id, h.hostname, h.distro, h.osVersion, h.eol from Host h" + where
+                                + " order by h.hostname",
+                        Object[].class)
+                .setParameter("c", c)
+                .getResultStream()
+                .map(r -> new Outline(
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (LocalDate) r[4],
+                        services.getOrDefault((Long) r[0], Set.of()),
+                        dependsOn.getOrDefault((Long) r[0], Set.of())))
                 .toList();
     }
 
     /** One element collection of many hosts, by host id; {@code collection} is a field name, never user input. */
     private static Map<Long, Set<String>> elements(String collection, String where, Map<String, Object> params) {
         Map<Long, Set<String>> byHost = new HashMap<>();
-        var query = getEntityManager().createQuery("select h.id, e from Host h join h." + collection + " e" + where, Object[].class);
+        var query = getEntityManager()
+                .createQuery("select h.id, e from Host h join h." + collection + " e" + where, Object[].class);
         params.forEach(query::setParameter);
-        query.getResultStream().forEach(r -> byHost.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1]));
+        query.getResultStream()
+                .forEach(r -> byHost.computeIfAbsent((Long) r[0], k -> new HashSet<>())
+                        .add((String) r[1]));
         return byHost;
     }
 

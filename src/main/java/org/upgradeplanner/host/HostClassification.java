@@ -64,7 +64,8 @@ public class HostClassification {
     public int reclassifyAll() {
         fleetLock.acquire();
         List<Host.Row> rows = Host.rows();
-        return write(rows, CLASSIFIER.classify(rows.stream().map(Host.Row::facts).toList(), releases.policy()));
+        return write(
+                rows, CLASSIFIER.classify(rows.stream().map(Host.Row::facts).toList(), releases.policy()));
     }
 
     private int write(Iterable<Host.Row> rows, Map<String, Verdict> verdicts) {
@@ -73,7 +74,8 @@ public class HostClassification {
         for (Host.Row r : rows) {
             Verdict v = verdicts.get(r.hostname());
             if (!matches(r, v)) {
-                updates.add(new HostRows.VerdictUpdate(r.id(), v.classification().name(), v.rule(), Json.write(v.reasons()), eol(v)));
+                updates.add(new HostRows.VerdictUpdate(
+                        r.id(), v.classification().name(), v.rule(), Json.write(v.reasons()), eol(v)));
                 if (!r.rule().isEmpty() && r.classification() != v.classification()) {
                     changes.add(classChanged(r.hostname(), r.classification(), r.rule(), v));
                 }
@@ -91,7 +93,10 @@ public class HostClassification {
     static void store(Host h, Verdict v, List<AuditLog.Entry> audited) {
         String reasons = Json.write(v.reasons());
         var eol = eol(v);
-        if (h.classification == v.classification() && h.rule.equals(v.rule()) && h.reasonsJson.equals(reasons) && Objects.equals(h.eol, eol)) {
+        if (h.classification == v.classification()
+                && h.rule.equals(v.rule())
+                && h.reasonsJson.equals(reasons)
+                && Objects.equals(h.eol, eol)) {
             return;
         }
         if (!h.rule.isEmpty() && h.classification != v.classification()) {
@@ -110,13 +115,20 @@ public class HostClassification {
 
     /** Whether the stored rule result is the verdict's. */
     private static boolean matches(Host.Row r, Verdict v) {
-        return r.classification() == v.classification() && r.rule().equals(v.rule())
-                && r.reasonsJson().equals(Json.write(v.reasons())) && Objects.equals(r.eol(), eol(v));
+        return r.classification() == v.classification()
+                && r.rule().equals(v.rule())
+                && r.reasonsJson().equals(Json.write(v.reasons()))
+                && Objects.equals(r.eol(), eol(v));
     }
 
     private static AuditLog.Entry classChanged(String hostname, Classification before, String rule, Verdict v) {
-        return new AuditLog.Entry("CLASSIFICATION_CHANGED", "host", hostname, Map.of("classification", before, "rule", rule),
-                Map.of("classification", v.classification(), "rule", v.rule()), String.join("; ", v.reasons()));
+        return new AuditLog.Entry(
+                "CLASSIFICATION_CHANGED",
+                "host",
+                hostname,
+                Map.of("classification", before, "rule", rule),
+                Map.of("classification", v.classification(), "rule", v.rule()),
+                String.join("; ", v.reasons()));
     }
 
     private static java.time.LocalDate eol(Verdict v) {

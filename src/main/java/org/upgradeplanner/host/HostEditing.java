@@ -31,7 +31,13 @@ public class HostEditing {
     private final ChangeCounter counter;
     private final FleetLock fleetLock;
 
-    HostEditing(HostClassification classification, HostQueries queries, AuditLog audit, Clock clock, ChangeCounter counter, FleetLock fleetLock) {
+    HostEditing(
+            HostClassification classification,
+            HostQueries queries,
+            AuditLog audit,
+            Clock clock,
+            ChangeCounter counter,
+            FleetLock fleetLock) {
         this.classification = classification;
         this.queries = queries;
         this.audit = audit;
@@ -45,9 +51,11 @@ public class HostEditing {
         InventoryHost fields = HostInputs.validate(input, hostname);
         fleetLock.acquire();
         if (Host.byHostname(hostname).isPresent()) {
-            throw PlannerException.conflict("host " + hostname + " already exists", List.of(new FieldError("hostname", "already exists")));
+            throw PlannerException.conflict(
+                    "host " + hostname + " already exists", List.of(new FieldError("hostname", "already exists")));
         }
-        HostClassification.Plan plan = classification.plan(List.of(new Reclassification.Change(null, HostFields.facts(fields))));
+        HostClassification.Plan plan =
+                classification.plan(List.of(new Reclassification.Change(null, HostFields.facts(fields))));
         Instant now = Instant.now(clock);
         Host h = new Host();
         h.source = Host.MANUAL;
@@ -66,12 +74,14 @@ public class HostEditing {
         fleetLock.acquire();
         Host h = queries.find(hostname);
         if (input.hostname() != null && !Names.hostname(input.hostname()).equals(h.hostname)) {
-            throw PlannerException.invalid("hostname", "cannot be changed (it is " + h.hostname + "); create a new host instead");
+            throw PlannerException.invalid(
+                    "hostname", "cannot be changed (it is " + h.hostname + "); create a new host instead");
         }
         HostInputs.checkVersion(h, input.version(), true);
         InventoryHost fields = HostInputs.validate(input, h.hostname);
         if (!HostFields.differences(h.row(), fields).isEmpty()) {
-            HostClassification.Plan plan = classification.plan(List.of(new Reclassification.Change(stored(h), HostFields.facts(fields))));
+            HostClassification.Plan plan =
+                    classification.plan(List.of(new Reclassification.Change(stored(h), HostFields.facts(fields))));
             Map<String, Object> before = HostFields.snapshot(h.row());
             HostFields.apply(h, fields, Instant.now(clock));
             List<AuditLog.Entry> entries = new ArrayList<>();
@@ -101,7 +111,15 @@ public class HostEditing {
 
     /** The host's facts as stored, copied: the entity's collections change when an edit is applied. */
     private static HostFacts stored(Host h) {
-        return new HostFacts(h.hostname, h.distro, h.osVersion, Set.copyOf(h.services), Set.copyOf(h.groups), h.stateful, h.replaceable,
-                h.isPublic, Set.copyOf(h.dependsOn));
+        return new HostFacts(
+                h.hostname,
+                h.distro,
+                h.osVersion,
+                Set.copyOf(h.services),
+                Set.copyOf(h.groups),
+                h.stateful,
+                h.replaceable,
+                h.isPublic,
+                Set.copyOf(h.dependsOn));
     }
 }

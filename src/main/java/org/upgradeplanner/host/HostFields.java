@@ -15,13 +15,14 @@ import org.upgradeplanner.support.Json;
 /** A host's fields as inventories and edits set them: what differs, writing them, and how the audit log shows them. */
 final class HostFields {
 
-    private HostFields() {
-    }
+    private HostFields() {}
 
     /** The fields an inventory entry would change on a stored host. */
     static List<String> differences(Host.Row r, InventoryHost ih) {
         List<String> fields = new ArrayList<>();
-        if (!Objects.equals(r.distro(), ih.distro()) || !Objects.equals(r.osVersion(), ih.version()) || !Objects.equals(r.osFrom(), ih.osFrom())) {
+        if (!Objects.equals(r.distro(), ih.distro())
+                || !Objects.equals(r.osVersion(), ih.version())
+                || !Objects.equals(r.osFrom(), ih.osFrom())) {
             fields.add("os");
         }
         if (!r.services().equals(ih.services())) {
@@ -71,8 +72,16 @@ final class HostFields {
     }
 
     static HostFacts facts(InventoryHost ih) {
-        return new HostFacts(ih.hostname(), ih.distro(), ih.version(), ih.services(), ih.groups(),
-                ih.stateful(), ih.replaceable(), ih.isPublic(), ih.dependsOn());
+        return new HostFacts(
+                ih.hostname(),
+                ih.distro(),
+                ih.version(),
+                ih.services(),
+                ih.groups(),
+                ih.stateful(),
+                ih.replaceable(),
+                ih.isPublic(),
+                ih.dependsOn());
     }
 
     /** A host's fields as the audit log records them. */

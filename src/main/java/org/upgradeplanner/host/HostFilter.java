@@ -13,8 +13,16 @@ import org.upgradeplanner.support.PlannerException;
  * The filters of the host list, checked and turned into a query with bound parameters.
  * {@code release} is {@code distro-version} (e.g. {@code ubuntu-12.04}) or {@code unknown}.
  */
-public record HostFilter(Classification classification, String distro, String version, boolean unknownOs,
-                         String service, String group, String text, String sortField, boolean descending) {
+public record HostFilter(
+        Classification classification,
+        String distro,
+        String version,
+        boolean unknownOs,
+        String service,
+        String group,
+        String text,
+        String sortField,
+        boolean descending) {
 
     private static final Map<String, List<String>> SORTS = Map.of(
             "hostname", List.of("hostname"),
@@ -22,13 +30,15 @@ public record HostFilter(Classification classification, String distro, String ve
             "classification", List.of("classification", "hostname"),
             "eol", List.of("eol", "hostname"));
 
-    public static HostFilter of(String classification, String release, String service, String group, String q, String sort) {
+    public static HostFilter of(
+            String classification, String release, String service, String group, String q, String sort) {
         Classification c = null;
         if (classification != null && !classification.isBlank()) {
             try {
                 c = Classification.valueOf(classification.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw PlannerException.invalid("classification", "one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN");
+                throw PlannerException.invalid(
+                        "classification", "one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN");
             }
         }
         String distro = null;
@@ -53,10 +63,12 @@ public record HostFilter(Classification classification, String distro, String ve
             desc = s.startsWith("-");
             field = desc ? s.substring(1) : s;
             if (!SORTS.containsKey(field)) {
-                throw PlannerException.invalid("sort", "one of hostname, release, classification, eol (prefix - for descending)");
+                throw PlannerException.invalid(
+                        "sort", "one of hostname, release, classification, eol (prefix - for descending)");
             }
         }
-        return new HostFilter(c, distro, version, unknown, blankToNull(service), blankToNull(group), blankToNull(q), field, desc);
+        return new HostFilter(
+                c, distro, version, unknown, blankToNull(service), blankToNull(group), blankToNull(q), field, desc);
     }
 
     String where() {
@@ -98,7 +110,10 @@ public record HostFilter(Classification classification, String distro, String ve
             p.and("group", group);
         }
         if (text != null) {
-            String escaped = text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            String escaped = text.toLowerCase(Locale.ROOT)
+                    .replace("!", "!!")
+                    .replace("%", "!%")
+                    .replace("_", "!_");
             p.and("text", "%" + escaped + "%");
         }
         return p;
@@ -108,7 +123,10 @@ public record HostFilter(Classification classification, String distro, String ve
     String orderBy() {
         List<String> columns = SORTS.get(sortField);
         // Unknown values (no OS, no EOL) go last either way.
-        StringBuilder order = new StringBuilder(" order by ").append(columns.get(0)).append(descending ? " desc" : " asc").append(" nulls last");
+        StringBuilder order = new StringBuilder(" order by ")
+                .append(columns.get(0))
+                .append(descending ? " desc" : " asc")
+                .append(" nulls last");
         columns.stream().skip(1).forEach(c -> order.append(", ").append(c).append(" asc nulls last"));
         return order.toString();
     }

@@ -11,8 +11,7 @@ import org.upgradeplanner.support.Problem.FieldError;
 /** Checks a hand-typed host, naming each bad field. */
 final class HostInputs {
 
-    private HostInputs() {
-    }
+    private HostInputs() {}
 
     /** The host in the shape an inventory gives, or a refusal naming every bad field. */
     static InventoryHost validate(HostInput in, String hostname) {
@@ -20,7 +19,8 @@ final class HostInputs {
         if (hostname == null || hostname.isEmpty()) {
             errors.add(new FieldError("hostname", "required"));
         } else if (!Names.isHostname(hostname)) {
-            errors.add(new FieldError("hostname", "not a valid host name (letters, digits, dashes, dots; at most 253 characters)"));
+            errors.add(new FieldError(
+                    "hostname", "not a valid host name (letters, digits, dashes, dots; at most 253 characters)"));
         }
         String distro = null;
         String version = null;
@@ -41,42 +41,64 @@ final class HostInputs {
             errors.add(new FieldError("dependsOn", "a host cannot depend on itself"));
         }
         Map<String, Object> vars = in.vars() == null ? Map.of() : in.vars();
-        vars.keySet().stream().filter(InventoryResolver.PLANNER_VARS::contains).forEach(k ->
-                errors.add(new FieldError("vars." + k, "`" + k + "` has its own field; set it there")));
+        vars.keySet().stream()
+                .filter(InventoryResolver.PLANNER_VARS::contains)
+                .forEach(k -> errors.add(new FieldError("vars." + k, "`" + k + "` has its own field; set it there")));
         if (Json.write(vars).length() > InventoryLimits.MAX_HOST_VARS_CHARS) {
-            errors.add(new FieldError("vars", String.format("at most %,d characters of JSON", InventoryLimits.MAX_HOST_VARS_CHARS)));
+            errors.add(new FieldError(
+                    "vars", String.format("at most %,d characters of JSON", InventoryLimits.MAX_HOST_VARS_CHARS)));
         }
         if (!errors.isEmpty()) {
-            throw PlannerException.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid", errors);
+            throw PlannerException.invalid(
+                    errors.size() == 1
+                            ? errors.get(0).field() + ": " + errors.get(0).message()
+                            : errors.size() + " fields are invalid",
+                    errors);
         }
-        return new InventoryHost(hostname, distro, version, distro == null ? null : Host.MANUAL, services, groups,
-                Boolean.TRUE.equals(in.stateful()), Boolean.TRUE.equals(in.replaceable()), Boolean.TRUE.equals(in.isPublic()),
-                dependsOn, new java.util.TreeMap<>(vars));
+        return new InventoryHost(
+                hostname,
+                distro,
+                version,
+                distro == null ? null : Host.MANUAL,
+                services,
+                groups,
+                Boolean.TRUE.equals(in.stateful()),
+                Boolean.TRUE.equals(in.replaceable()),
+                Boolean.TRUE.equals(in.isPublic()),
+                dependsOn,
+                new java.util.TreeMap<>(vars));
     }
 
     /** A stale or missing {@code version} is refused, so concurrent edits are caught. */
     static void checkVersion(Host h, Integer version, boolean required) {
         if (version == null && required) {
-            throw PlannerException.invalid("version", "required: send the version you read, so concurrent edits are caught");
+            throw PlannerException.invalid(
+                    "version", "required: send the version you read, so concurrent edits are caught");
         }
         if (version != null && version != h.version) {
-            throw PlannerException.conflict("host " + h.hostname + " was changed by someone else (your version " + version
-                    + ", now " + h.version + "): reload it and apply your change again", List.of(new FieldError("version", "stale")));
+            throw PlannerException.conflict(
+                    "host " + h.hostname + " was changed by someone else (your version " + version + ", now "
+                            + h.version + "): reload it and apply your change again",
+                    List.of(new FieldError("version", "stale")));
         }
     }
 
-    private static TreeSet<String> names(List<String> values, String field, boolean hostnames, List<FieldError> errors) {
+    private static TreeSet<String> names(
+            List<String> values, String field, boolean hostnames, List<FieldError> errors) {
         TreeSet<String> names = new TreeSet<>();
         if (values == null) {
             return names;
         }
         for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i) == null ? "" : hostnames ? Names.hostname(values.get(i)) : values.get(i).trim();
+            String v = values.get(i) == null
+                    ? ""
+                    : hostnames ? Names.hostname(values.get(i)) : values.get(i).trim();
             if (hostnames ? Names.isHostname(v) : Names.NAME.matcher(v).matches()) {
                 names.add(v);
             } else {
-                errors.add(new FieldError(field + "[" + i + "]", hostnames ? "not a valid host name" : "use letters, digits, dots, dashes and underscores"));
+                errors.add(new FieldError(
+                        field + "[" + i + "]",
+                        hostnames ? "not a valid host name" : "use letters, digits, dots, dashes and underscores"));
             }
         }
         return names;

@@ -16,7 +16,10 @@ public class HostJobs {
         this.classification = classification;
     }
 
-    @Scheduled(identity = "nightly-reclassification", cron = "0 5 0 * * ?", timeZone = "UTC",
+    @Scheduled(
+            identity = "nightly-reclassification",
+            cron = "0 5 0 * * ?",
+            timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclassify() {
         int changed = classification.reclassifyAll();

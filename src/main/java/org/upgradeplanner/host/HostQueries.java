@@ -18,15 +18,15 @@ public class HostQueries {
         this.releases = releases;
     }
 
-    public record HostPage(List<HostView> items, long total) {
-    }
+    public record HostPage(List<HostView> items, long total) {}
 
     /** Filtered, sorted and paged in the database; only the page is loaded. */
     public HostPage list(HostFilter filter, int page, int size) {
         var query = Host.<Host>find(filter.where() + filter.orderBy(), filter.parameters());
         TargetPolicy policy = releases.policy(); // once per page, not once per host
         List<HostView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
-                .map(h -> HostView.from(h, policy)).toList();
+                .map(h -> HostView.from(h, policy))
+                .toList();
         return new HostPage(items, query.count());
     }
 
@@ -39,7 +39,8 @@ public class HostQueries {
     }
 
     Host find(String hostname) {
-        return Host.byHostname(hostname).orElseThrow(() -> PlannerException.notFound("no host named " + Names.hostname(hostname)));
+        return Host.byHostname(hostname)
+                .orElseThrow(() -> PlannerException.notFound("no host named " + Names.hostname(hostname)));
     }
 
     /** The view after the change is written, so its {@code version} is the one a following PUT must send. */

@@ -41,9 +41,12 @@ final class HostRanges {
             throw new IllegalArgumentException("host range `" + m.group() + "` is not valid");
         }
         long more = (last - first) / step;
-        if (last < first || more >= InventoryLimits.MAX_RANGE_HOSTS || expanded + more >= InventoryLimits.MAX_RANGE_HOSTS) {
-            throw new IllegalArgumentException("host range `" + m.group() + "` is empty or too large (ranges make at most "
-                    + String.format("%,d", InventoryLimits.MAX_RANGE_HOSTS) + " names per inventory)");
+        if (last < first
+                || more >= InventoryLimits.MAX_RANGE_HOSTS
+                || expanded + more >= InventoryLimits.MAX_RANGE_HOSTS) {
+            throw new IllegalArgumentException(
+                    "host range `" + m.group() + "` is empty or too large (ranges make at most "
+                            + String.format("%,d", InventoryLimits.MAX_RANGE_HOSTS) + " names per inventory)");
         }
         expanded += more + 1;
         List<String> hosts = new ArrayList<>();
@@ -51,7 +54,9 @@ final class HostRanges {
         String tail = pattern.substring(m.end());
         int width = numeric && from.startsWith("0") ? from.length() : 0;
         for (long i = first; i <= last; i += step) {
-            String item = numeric ? (width > 0 ? String.format("%0" + width + "d", i) : Long.toString(i)) : String.valueOf((char) i);
+            String item = numeric
+                    ? (width > 0 ? String.format("%0" + width + "d", i) : Long.toString(i))
+                    : String.valueOf((char) i);
             hosts.addAll(expand(head + item + tail));
         }
         return hosts;

@@ -25,8 +25,7 @@ import org.upgradeplanner.support.PlannerException;
 public class HostResource {
 
     /** Body of the override: the class to force and why; {@code version} optional (a stale one gets 409). */
-    public record OverrideInput(String classification, String reason, Integer version) {
-    }
+    public record OverrideInput(String classification, String reason, Integer version) {}
 
     private final HostQueries hosts;
     private final HostEditing editing;
@@ -39,11 +38,15 @@ public class HostResource {
     }
 
     @GET
-    public HostQueries.HostPage list(@QueryParam("classification") String classification, @QueryParam("release") String release,
-                                     @QueryParam("service") String service, @QueryParam("group") String group,
-                                     @QueryParam("q") String q, @QueryParam("sort") String sort,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public HostQueries.HostPage list(
+            @QueryParam("classification") String classification,
+            @QueryParam("release") String release,
+            @QueryParam("service") String service,
+            @QueryParam("group") String group,
+            @QueryParam("q") String q,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return hosts.list(HostFilter.of(classification, release, service, group, q, sort), page, size);
     }
 
@@ -56,7 +59,11 @@ public class HostResource {
     @POST
     public Response create(HostInput body) {
         HostView created = editing.create(PlannerException.requireBody(body));
-        return Response.created(UriBuilder.fromResource(HostResource.class).path(created.hostname()).build()).entity(created).build();
+        return Response.created(UriBuilder.fromResource(HostResource.class)
+                        .path(created.hostname())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @PUT
@@ -92,7 +99,8 @@ public class HostResource {
         try {
             return Classification.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
-            throw PlannerException.invalid("classification", "one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN, not `" + value + "`");
+            throw PlannerException.invalid(
+                    "classification", "one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN, not `" + value + "`");
         }
     }
 }

@@ -24,12 +24,12 @@ final class HostRows {
 
     private static final int BATCH = JdbcBatch.SIZE;
 
-    private static final String INSERT_HOST = "insert into host (id, hostname, distro, os_version, os_from, stateful, replaceable,"
-            + " is_public, vars, source, classification, rule, reasons, eol, version, created_at, updated_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+    private static final String INSERT_HOST =
+            "insert into host (id, hostname, distro, os_version, os_from, stateful, replaceable,"
+                    + " is_public, vars, source, classification, rule, reasons, eol, version, created_at, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
 
-    private HostRows() {
-    }
+    private HostRows() {}
 
     /** Inserts {@code hosts} (transient, never persisted) and sets their ids. */
     static void insert(EntityManager em, List<Host> hosts) {
@@ -39,9 +39,12 @@ final class HostRows {
         EntityIds.assign(em, Host.class, hosts, (h, id) -> h.id = id);
         em.unwrap(SessionImplementor.class).doWork(connection -> {
             try (PreparedStatement rows = connection.prepareStatement(INSERT_HOST);
-                 PreparedStatement services = connection.prepareStatement("insert into host_service (host_id, service) values (?, ?)");
-                 PreparedStatement groups = connection.prepareStatement("insert into host_group (host_id, group_name) values (?, ?)");
-                 PreparedStatement dependsOn = connection.prepareStatement("insert into host_dependency (host_id, hostname) values (?, ?)")) {
+                    PreparedStatement services =
+                            connection.prepareStatement("insert into host_service (host_id, service) values (?, ?)");
+                    PreparedStatement groups =
+                            connection.prepareStatement("insert into host_group (host_id, group_name) values (?, ?)");
+                    PreparedStatement dependsOn = connection.prepareStatement(
+                            "insert into host_dependency (host_id, hostname) values (?, ?)")) {
                 for (int from = 0; from < hosts.size(); from += BATCH) {
                     List<Host> chunk = hosts.subList(from, Math.min(hosts.size(), from + BATCH));
                     for (Host h : chunk) {
@@ -62,13 +65,15 @@ final class HostRows {
     }
 
     /** A new rule result for a stored host. */
-    record VerdictUpdate(long id, String classification, String rule, String reasonsJson, java.time.LocalDate eol) {
-    }
+    record VerdictUpdate(long id, String classification, String rule, String reasonsJson, java.time.LocalDate eol) {}
 
     /** Writes new rule results; each bumps the host's version, as an entity update would, so a stale edit gets 409. */
     static void updateVerdicts(EntityManager em, List<VerdictUpdate> updates) {
-        JdbcBatch.execute(em, "update host set classification = ?, rule = ?, reasons = ?, eol = ?, version = version + 1 where id = ?",
-                updates, (s, u) -> {
+        JdbcBatch.execute(
+                em,
+                "update host set classification = ?, rule = ?, reasons = ?, eol = ?, version = version + 1 where id = ?",
+                updates,
+                (s, u) -> {
                     s.setString(1, u.classification());
                     s.setString(2, u.rule());
                     s.setString(3, u.reasonsJson());
@@ -106,7 +111,8 @@ final class HostRows {
     }
 
     /** One element collection's rows for these hosts. */
-    private static void elements(PreparedStatement s, List<Host> hosts, Function<Host, Collection<String>> collection) throws SQLException {
+    private static void elements(PreparedStatement s, List<Host> hosts, Function<Host, Collection<String>> collection)
+            throws SQLException {
         int rows = 0;
         for (Host h : hosts) {
             for (String value : collection.apply(h)) {

@@ -25,16 +25,22 @@ final class HostVarsBudget {
         }
         long size = vars.isEmpty() ? 2 : 1; // braces, less the comma the first entry does not need
         for (Map.Entry<String, Value> e : vars.entrySet()) {
-            size += e.getKey().length() + 4 + sizes.computeIfAbsent(e.getValue(), v -> Json.write(v.value()).length());
+            size += e.getKey().length()
+                    + 4
+                    + sizes.computeIfAbsent(
+                            e.getValue(), v -> Json.write(v.value()).length());
         }
         if (size > InventoryLimits.MAX_HOST_VARS_CHARS) {
-            return String.format("the vars of `%s` take %,d characters of JSON, group vars included; at most %,d per host",
+            return String.format(
+                    "the vars of `%s` take %,d characters of JSON, group vars included; at most %,d per host",
                     hostname, size, InventoryLimits.MAX_HOST_VARS_CHARS);
         }
         total += size;
         if (total > InventoryLimits.MAX_INVENTORY_VARS_CHARS) {
-            return String.format("with `%s`, the hosts' vars take more than %,d characters of JSON together"
-                    + " (group vars count once per member host)", hostname, InventoryLimits.MAX_INVENTORY_VARS_CHARS);
+            return String.format(
+                    "with `%s`, the hosts' vars take more than %,d characters of JSON together"
+                            + " (group vars count once per member host)",
+                    hostname, InventoryLimits.MAX_INVENTORY_VARS_CHARS);
         }
         return null;
     }

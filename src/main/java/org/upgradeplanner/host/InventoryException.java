@@ -9,7 +9,10 @@ public class InventoryException extends Exception {
     private final List<FieldError> errors;
 
     public InventoryException(List<FieldError> errors) {
-        super(errors.size() == 1 ? errors.get(0).message() : errors.size() + " errors, the first: " + errors.get(0).message());
+        super(
+                errors.size() == 1
+                        ? errors.get(0).message()
+                        : errors.size() + " errors, the first: " + errors.get(0).message());
         this.errors = List.copyOf(errors);
     }
 

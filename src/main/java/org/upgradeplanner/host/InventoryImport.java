@@ -40,7 +40,12 @@ public class InventoryImport {
     private final ChangeCounter counter;
     private final FleetLock fleetLock;
 
-    InventoryImport(HostClassification classification, AuditLog audit, Clock clock, ChangeCounter counter, FleetLock fleetLock) {
+    InventoryImport(
+            HostClassification classification,
+            AuditLog audit,
+            Clock clock,
+            ChangeCounter counter,
+            FleetLock fleetLock) {
         this.classification = classification;
         this.audit = audit;
         this.clock = clock;
@@ -86,9 +91,14 @@ public class InventoryImport {
         HostClassification.Plan plan = classification.plan(changes);
 
         List<Change> reported = new ArrayList<>();
-        added.forEach(n -> reported.add(new Change(n, Action.ADDED, List.of(), null, plan.of(n).classification())));
-        changedFields.forEach((n, fields) -> reported.add(new Change(n, Action.UPDATED, fields,
-                existing.get(n).effective(), HostClassification.effective(existing.get(n), plan.of(n)))));
+        added.forEach(n -> reported.add(
+                new Change(n, Action.ADDED, List.of(), null, plan.of(n).classification())));
+        changedFields.forEach((n, fields) -> reported.add(new Change(
+                n,
+                Action.UPDATED,
+                fields,
+                existing.get(n).effective(),
+                HostClassification.effective(existing.get(n), plan.of(n)))));
         removed.forEach(r -> reported.add(new Change(r.hostname(), Action.REMOVED, List.of(), r.effective(), null)));
         for (Host.Row r : plan.neighbours().values()) {
             Classification after = HostClassification.effective(r, plan.of(r.hostname()));
@@ -96,8 +106,15 @@ public class InventoryImport {
                 reported.add(new Change(r.hostname(), Action.RECLASSIFIED, List.of(), r.effective(), after));
             }
         }
-        ImportResult result = new ImportResult(source, dryRun, added.size(), changedFields.size(),
-                incoming.size() - added.size() - changedFields.size(), removed.size(), List.copyOf(incoming.keySet()), reported);
+        ImportResult result = new ImportResult(
+                source,
+                dryRun,
+                added.size(),
+                changedFields.size(),
+                incoming.size() - added.size() - changedFields.size(),
+                removed.size(),
+                List.copyOf(incoming.keySet()),
+                reported);
         if (dryRun) {
             return result;
         }
@@ -106,32 +123,63 @@ public class InventoryImport {
         write(source, incoming, existing, changedFields, added, removed, plan);
         long t2 = System.nanoTime();
         counter.bump(); // the per-host feeds answer for known hosts only
-        audit.record("INVENTORY_IMPORTED", "inventory", source, null,
-                Map.of("added", result.added(), "updated", result.updated(), "unchanged", result.unchanged(), "removed", result.removed()),
-                summary("added", added) + summary("updated", changedFields.keySet()) + summary("removed", removed.stream().map(Host.Row::hostname).toList()));
+        audit.record(
+                "INVENTORY_IMPORTED",
+                "inventory",
+                source,
+                null,
+                Map.of(
+                        "added",
+                        result.added(),
+                        "updated",
+                        result.updated(),
+                        "unchanged",
+                        result.unchanged(),
+                        "removed",
+                        result.removed()),
+                summary("added", added)
+                        + summary("updated", changedFields.keySet())
+                        + summary(
+                                "removed",
+                                removed.stream().map(Host.Row::hostname).toList()));
         Host.flush();
         // Nothing is changed after this: detach the entities so the commit does not dirty-check them.
         Host.getEntityManager().clear();
-        LOG.debugf("import %s: read %d ms, classify %d ms, write %d ms, flush %d ms", source, (tRead - t0) / 1_000_000,
-                (t1 - tRead) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        LOG.debugf(
+                "import %s: read %d ms, classify %d ms, write %d ms, flush %d ms",
+                source,
+                (tRead - t0) / 1_000_000,
+                (t1 - tRead) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
         return result;
     }
 
     /** Updated hosts as entities (they are the change), new and removed ones and the neighbours' verdicts in batches. */
-    private void write(String source, Map<String, InventoryHost> incoming, Map<String, Host.Row> existing,
-                       Map<String, List<String>> changedFields, List<String> added, List<Host.Row> removed, HostClassification.Plan plan) {
+    private void write(
+            String source,
+            Map<String, InventoryHost> incoming,
+            Map<String, Host.Row> existing,
+            Map<String, List<String>> changedFields,
+            List<String> added,
+            List<Host.Row> removed,
+            HostClassification.Plan plan) {
         Instant now = Instant.now(clock);
         List<AuditLog.Entry> entries = new ArrayList<>();
-        for (Host h : Host.byIds(changedFields.keySet().stream().map(n -> existing.get(n).id()).toList())) {
+        for (Host h : Host.byIds(
+                changedFields.keySet().stream().map(n -> existing.get(n).id()).toList())) {
             Map<String, Object> before = HostFields.snapshot(h.row());
             HostFields.apply(h, incoming.get(h.hostname), now);
-            entries.add(new AuditLog.Entry("HOST_UPDATED", "host", h.hostname, before, HostFields.snapshot(h.row()), "import from " + source));
+            entries.add(new AuditLog.Entry(
+                    "HOST_UPDATED", "host", h.hostname, before, HostFields.snapshot(h.row()), "import from " + source));
             HostClassification.store(h, plan.of(h.hostname), entries);
         }
         for (Host.Row r : removed) {
-            entries.add(new AuditLog.Entry("HOST_REMOVED", "host", r.hostname(), HostFields.snapshot(r), null, "no longer in " + source));
+            entries.add(new AuditLog.Entry(
+                    "HOST_REMOVED", "host", r.hostname(), HostFields.snapshot(r), null, "no longer in " + source));
         }
-        HostRows.delete(Host.getEntityManager(), removed.stream().map(Host.Row::id).toList());
+        HostRows.delete(
+                Host.getEntityManager(), removed.stream().map(Host.Row::id).toList());
         List<Host> newHosts = new ArrayList<>(added.size());
         for (String name : added) {
             Host h = new Host();
@@ -148,12 +196,16 @@ public class InventoryImport {
 
     /** Listing a host of another source is a conflict; they are named in the inventory's order. */
     private static void refuseOtherSources(String source, Collection<String> listed, Map<String, String> sources) {
-        List<FieldError> conflicts = listed.stream().filter(n -> sources.containsKey(n) && !sources.get(n).equals(source))
-                .map(n -> new FieldError(n, "belongs to source `" + sources.get(n) + "`; an import only changes its own hosts"))
+        List<FieldError> conflicts = listed.stream()
+                .filter(n -> sources.containsKey(n) && !sources.get(n).equals(source))
+                .map(n -> new FieldError(
+                        n, "belongs to source `" + sources.get(n) + "`; an import only changes its own hosts"))
                 .toList();
         if (!conflicts.isEmpty()) {
-            throw PlannerException.conflict(conflicts.size() + " host(s) of this inventory belong to another source, first: "
-                    + conflicts.get(0).field() + " (" + conflicts.get(0).message() + ")", conflicts.subList(0, Math.min(conflicts.size(), MAX_LISTED)));
+            throw PlannerException.conflict(
+                    conflicts.size() + " host(s) of this inventory belong to another source, first: "
+                            + conflicts.get(0).field() + " (" + conflicts.get(0).message() + ")",
+                    conflicts.subList(0, Math.min(conflicts.size(), MAX_LISTED)));
         }
     }
 
@@ -162,6 +214,7 @@ public class InventoryImport {
             return "";
         }
         List<String> shown = new ArrayList<>(names).subList(0, Math.min(names.size(), 20));
-        return what + ": " + String.join(", ", shown) + (names.size() > shown.size() ? " … (" + names.size() + ")" : "") + ". ";
+        return what + ": " + String.join(", ", shown) + (names.size() > shown.size() ? " … (" + names.size() + ")" : "")
+                + ". ";
     }
 }

@@ -28,26 +28,38 @@ public class InventoryImporter {
     private final HostClassification classification;
     private final PlannerConfig config;
 
-    InventoryImporter(InventoryImport imports, HostQueries hosts, HostClassification classification, PlannerConfig config) {
+    InventoryImporter(
+            InventoryImport imports, HostQueries hosts, HostClassification classification, PlannerConfig config) {
         this.imports = imports;
         this.hosts = hosts;
         this.classification = classification;
         this.config = config;
     }
 
-    public ImportResult importText(String source, String file, InventoryParser.Format format, String text, boolean dryRun) {
+    public ImportResult importText(
+            String source, String file, InventoryParser.Format format, String text, boolean dryRun) {
         long t0 = System.nanoTime();
         List<InventoryHost> parsed;
         try {
             parsed = parser().parse(file, format, text);
         } catch (InventoryException e) {
-            throw PlannerException.invalid("The inventory is malformed: " + e.getMessage(), e.errors().subList(0, Math.min(e.errors().size(), 100)));
+            throw PlannerException.invalid(
+                    "The inventory is malformed: " + e.getMessage(),
+                    e.errors().subList(0, Math.min(e.errors().size(), 100)));
         }
         long t1 = System.nanoTime();
         ImportResult result = imports.importHosts(source, parsed, dryRun);
-        LOG.infof("Import%s of %s: %d added, %d updated, %d unchanged, %d removed in %d ms (parse %d ms, compare, classify and write %d ms)",
-                dryRun ? " (dry run)" : "", source, result.added(), result.updated(), result.unchanged(), result.removed(),
-                (System.nanoTime() - t0) / 1_000_000, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        LOG.infof(
+                "Import%s of %s: %d added, %d updated, %d unchanged, %d removed in %d ms (parse %d ms, compare, classify and write %d ms)",
+                dryRun ? " (dry run)" : "",
+                source,
+                result.added(),
+                result.updated(),
+                result.unchanged(),
+                result.removed(),
+                (System.nanoTime() - t0) / 1_000_000,
+                (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
         return result;
     }
 
@@ -64,7 +76,9 @@ public class InventoryImporter {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             LOG.errorf("Cannot list inventory folder %s: %s", dir, e.getMessage());
             return;
@@ -74,14 +88,17 @@ public class InventoryImporter {
             String source = file.toString();
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                results.add(importText(source, file.getFileName().toString(), InventoryParser.Format.YAML, text, false));
+                results.add(
+                        importText(source, file.getFileName().toString(), InventoryParser.Format.YAML, text, false));
             } catch (IOException | RuntimeException e) {
                 // e.g. another replica imported the same hosts first: its import stands, this one is rolled back
                 String details = e instanceof PlannerException p ? p.errors().toString() : "";
-                LOG.errorf("Start-up import of %s failed, nothing imported from it: %s %s", file, e.getMessage(), details);
+                LOG.errorf(
+                        "Start-up import of %s failed, nothing imported from it: %s %s", file, e.getMessage(), details);
             }
         }
-        LOG.infof("Imported %d host(s) from %d inventory file(s) in %s",
+        LOG.infof(
+                "Imported %d host(s) from %d inventory file(s) in %s",
                 results.stream().mapToInt(ImportResult::added).sum(), results.size(), dir);
     }
 

@@ -21,6 +21,5 @@ final class InventoryLimits {
     /** All hosts' vars of one inventory as stored: group vars count once per member, a range's once per host. */
     static final long MAX_INVENTORY_VARS_CHARS = 64L * 1024 * 1024;
 
-    private InventoryLimits() {
-    }
+    private InventoryLimits() {}
 }

@@ -15,8 +15,7 @@ import org.upgradeplanner.support.Problem.FieldError;
 final class InventoryModel {
 
     /** A value and where it came from ("fleet.yaml line 12", "facts/db01.example.org"). */
-    record Value(Object value, String path, String where) {
-    }
+    record Value(Object value, String path, String where) {}
 
     static final class Group {
         final String name;

@@ -5,7 +5,10 @@ import java.util.List;
 /** Entry point of inventory reading: YAML inventory files or {@code ansible-inventory --list} JSON → resolved hosts. */
 public final class InventoryParser {
 
-    public enum Format { YAML, JSON }
+    public enum Format {
+        YAML,
+        JSON
+    }
 
     private final InventoryResolver resolver;
 

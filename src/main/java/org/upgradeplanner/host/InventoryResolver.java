@@ -41,9 +41,15 @@ public final class InventoryResolver {
         }
         HostVarsBudget budget = new HostVarsBudget();
         Map<String, Set<String>> parents = new HashMap<>();
-        model.groups.values().forEach(g -> g.children.forEach(c -> parents.computeIfAbsent(c, k -> new HashSet<>()).add(g.name)));
+        model.groups
+                .values()
+                .forEach(g -> g.children.forEach(
+                        c -> parents.computeIfAbsent(c, k -> new HashSet<>()).add(g.name)));
         Map<String, Set<String>> direct = new HashMap<>();
-        model.groups.values().forEach(g -> g.hosts.forEach(h -> direct.computeIfAbsent(h, k -> new TreeSet<>()).add(g.name)));
+        model.groups
+                .values()
+                .forEach(g -> g.hosts.forEach(
+                        h -> direct.computeIfAbsent(h, k -> new TreeSet<>()).add(g.name)));
 
         Map<String, InventoryHost> hosts = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Value>> e : model.hostVars.entrySet()) {
@@ -58,7 +64,8 @@ public final class InventoryResolver {
             if (model.groups.containsKey("all")) {
                 chain.add(model.groups.get("all"));
             }
-            chain.sort(Comparator.<Group>comparingInt(g -> depth.getOrDefault(g.name, 1)).thenComparing(g -> g.name));
+            chain.sort(Comparator.<Group>comparingInt(g -> depth.getOrDefault(g.name, 1))
+                    .thenComparing(g -> g.name));
             Map<String, Value> vars = new LinkedHashMap<>();
             chain.forEach(g -> vars.putAll(g.vars));
             vars.putAll(e.getValue());
@@ -67,7 +74,10 @@ public final class InventoryResolver {
             InventoryHost host = host(model, hostname, groups, vars, budget);
             if (host != null) {
                 hosts.merge(hostname, host, (a, b) -> {
-                    model.error(e.getKey(), model.source, "host `" + hostname + "` is listed twice with different letter case");
+                    model.error(
+                            e.getKey(),
+                            model.source,
+                            "host `" + hostname + "` is listed twice with different letter case");
                     return a;
                 });
             }
@@ -78,16 +88,25 @@ public final class InventoryResolver {
         return List.copyOf(hosts.values());
     }
 
-    private InventoryHost host(InventoryModel model, String hostname, TreeSet<String> groups, Map<String, Value> vars, HostVarsBudget budget) {
+    private InventoryHost host(
+            InventoryModel model,
+            String hostname,
+            TreeSet<String> groups,
+            Map<String, Value> vars,
+            HostVarsBudget budget) {
         int errorsBefore = model.errors.size();
         String distro = null;
         String version = null;
         String osFrom = null;
         Value os = vars.get("os");
         if (os != null && os.value() != null) {
-            Matcher m = os.value() instanceof String s ? Names.OS.matcher(s.trim().toLowerCase(Locale.ROOT)) : null;
+            Matcher m =
+                    os.value() instanceof String s ? Names.OS.matcher(s.trim().toLowerCase(Locale.ROOT)) : null;
             if (m == null || !m.matches()) {
-                model.error(os.path(), os.where(), "`os` must look like ubuntu-12.04 (distro, dash, version), not `" + os.value() + "`");
+                model.error(
+                        os.path(),
+                        os.where(),
+                        "`os` must look like ubuntu-12.04 (distro, dash, version), not `" + os.value() + "`");
             } else {
                 distro = m.group(1);
                 version = m.group(m.groupCount());
@@ -100,8 +119,12 @@ public final class InventoryResolver {
                     distro = fact.get().distro();
                     version = fact.get().version();
                     osFrom = "facts";
-                    if (!Names.DISTRO.matcher(distro).matches() || !Names.VERSION.matcher(version).matches()) {
-                        model.error(hostname, facts.where(hostname), "facts name an OS this planner cannot read: " + distro + " " + version);
+                    if (!Names.DISTRO.matcher(distro).matches()
+                            || !Names.VERSION.matcher(version).matches()) {
+                        model.error(
+                                hostname,
+                                facts.where(hostname),
+                                "facts name an OS this planner cannot read: " + distro + " " + version);
                     }
                 }
             } catch (IOException ex) {
@@ -128,7 +151,8 @@ public final class InventoryResolver {
         if (model.errors.size() > errorsBefore) {
             return null;
         }
-        return new InventoryHost(hostname, distro, version, osFrom, services, groups, stateful, replaceable, isPublic, dependsOn, free);
+        return new InventoryHost(
+                hostname, distro, version, osFrom, services, groups, stateful, replaceable, isPublic, dependsOn, free);
     }
 
     private static TreeSet<String> names(InventoryModel model, Value v, boolean hostnames) {
@@ -139,11 +163,18 @@ public final class InventoryResolver {
         Collection<?> items = v.value() instanceof Collection<?> c ? c : List.of(v.value());
         for (Object item : items) {
             String name = item instanceof String s ? (hostnames ? Names.hostname(s) : s.trim()) : null;
-            boolean ok = name != null && (hostnames ? Names.isHostname(name) : Names.NAME.matcher(name).matches());
+            boolean ok = name != null
+                    && (hostnames
+                            ? Names.isHostname(name)
+                            : Names.NAME.matcher(name).matches());
             if (ok) {
                 names.add(name);
             } else {
-                model.error(v.path(), v.where(), (hostnames ? "not a host name: `" : "not a service name (letters, digits, . _ -): `") + item + "`");
+                model.error(
+                        v.path(),
+                        v.where(),
+                        (hostnames ? "not a host name: `" : "not a service name (letters, digits, . _ -): `") + item
+                                + "`");
             }
         }
         return names;
@@ -168,7 +199,12 @@ public final class InventoryResolver {
         };
     }
 
-    private static void ancestors(InventoryModel model, Set<String> groups, Map<String, Set<String>> parents, List<Group> into, Set<String> seen) {
+    private static void ancestors(
+            InventoryModel model,
+            Set<String> groups,
+            Map<String, Set<String>> parents,
+            List<Group> into,
+            Set<String> seen) {
         for (String g : groups) {
             if (seen.add(g)) {
                 into.add(model.groups.get(g));
@@ -196,7 +232,11 @@ public final class InventoryResolver {
             return;
         }
         if (d > InventoryLimits.MAX_DEPTH) {
-            model.error(group, model.source, "group `" + group + "` is more than " + InventoryLimits.MAX_DEPTH + " levels of children below `all`");
+            model.error(
+                    group,
+                    model.source,
+                    "group `" + group + "` is more than " + InventoryLimits.MAX_DEPTH
+                            + " levels of children below `all`");
             path.remove(group);
             return;
         }

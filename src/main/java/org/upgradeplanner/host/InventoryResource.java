@@ -29,22 +29,40 @@ public class InventoryResource {
      * decoded strictly ({@link TextBody}); {@link InventoryLimits} caps what the document may hold and expand to.
      */
     @POST
-    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public ImportResult importInventory(byte[] body, @QueryParam("source") @DefaultValue("api") String source,
-                                        @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri,
-                                        @jakarta.ws.rs.core.Context HttpHeaders headers) {
+    @Consumes({
+        "application/yaml",
+        "application/x-yaml",
+        "text/yaml",
+        "text/x-yaml",
+        MediaType.APPLICATION_JSON,
+        MediaType.TEXT_PLAIN
+    })
+    public ImportResult importInventory(
+            byte[] body,
+            @QueryParam("source") @DefaultValue("api") String source,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
         MediaType type = headers.getMediaType();
         String text = TextBody.decode(body, type);
         if (text.isBlank()) {
             throw PlannerException.invalid("body", "the inventory is empty");
         }
         String name = source.strip();
-        if (name.isEmpty() || name.length() > 200 || name.equalsIgnoreCase(Host.MANUAL) || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.isEmpty()
+                || name.length() > 200
+                || name.equalsIgnoreCase(Host.MANUAL)
+                || name.chars().anyMatch(Character::isISOControl)) {
             throw PlannerException.invalid("source", "1 to 200 printable characters, not `" + Host.MANUAL + "`");
         }
         InventoryParser.Format format = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                ? InventoryParser.Format.JSON : InventoryParser.Format.YAML;
-        return importer.importText(name, "request body", format, text, strictBoolean("dryRun", uri.getQueryParameters().get("dryRun")));
+                ? InventoryParser.Format.JSON
+                : InventoryParser.Format.YAML;
+        return importer.importText(
+                name,
+                "request body",
+                format,
+                text,
+                strictBoolean("dryRun", uri.getQueryParameters().get("dryRun")));
     }
 
     /**

@@ -26,13 +26,14 @@ final class JsonInventoryReader {
 
     /** A key written twice is refused: JSON leaves open which one counts, and a silent pick hides a broken export. */
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(InventoryLimits.MAX_DEPTH).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(InventoryLimits.MAX_DEPTH)
+                            .build())
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JsonInventoryReader() {
-    }
+    private JsonInventoryReader() {}
 
     static InventoryModel read(String source, String file, String json) {
         InventoryModel model = new InventoryModel(source);
@@ -58,10 +59,14 @@ final class JsonInventoryReader {
     }
 
     private static void unreadable(InventoryModel model, String file, JsonProcessingException e) {
-        String where = e.getLocation() == null ? file : file + " line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? file
+                : file + " line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         if (e instanceof StreamConstraintsException) {
             model.error("inventory", where, "nested more than " + InventoryLimits.MAX_DEPTH + " levels deep");
-        } else if (e.getProcessor() instanceof JsonParser parser && e.getOriginalMessage().startsWith("Duplicate field")) {
+        } else if (e.getProcessor() instanceof JsonParser parser
+                && e.getOriginalMessage().startsWith("Duplicate field")) {
             String name = parser.getParsingContext().getCurrentName();
             model.error(path(parser.getParsingContext()), where, "duplicate key `" + name + "`");
         } else {
@@ -85,7 +90,10 @@ final class JsonInventoryReader {
         }
         meta.fields().forEachRemaining(e -> {
             if (!e.getKey().equals("hostvars")) {
-                model.error("_meta." + e.getKey(), file, "`_meta` has unexpected key `" + e.getKey() + "` (expected hostvars)");
+                model.error(
+                        "_meta." + e.getKey(),
+                        file,
+                        "`_meta` has unexpected key `" + e.getKey() + "` (expected hostvars)");
             } else if (!e.getValue().isObject()) {
                 model.error("_meta.hostvars", file, "`_meta.hostvars` must be an object");
             } else {
@@ -93,7 +101,8 @@ final class JsonInventoryReader {
                     if (!clean(model, h.getKey(), false, "_meta.hostvars." + h.getKey(), file)) {
                         return;
                     }
-                    Map<String, InventoryModel.Value> vars = model.hostVars.computeIfAbsent(h.getKey(), k -> new LinkedHashMap<>());
+                    Map<String, InventoryModel.Value> vars =
+                            model.hostVars.computeIfAbsent(h.getKey(), k -> new LinkedHashMap<>());
                     vars(model, h.getValue(), "_meta.hostvars." + h.getKey(), file, vars);
                 });
             }
@@ -113,16 +122,23 @@ final class JsonInventoryReader {
             String path = name + "." + e.getKey();
             JsonNode value = e.getValue();
             switch (e.getKey()) {
-                case "hosts" -> names(model, value, path, file).forEach(h -> {
-                    group.hosts.add(h);
-                    model.hostVars.computeIfAbsent(h, k -> new LinkedHashMap<>());
-                });
-                case "children" -> names(model, value, path, file).forEach(c -> {
-                    group.children.add(c);
-                    model.group(c);
-                });
+                case "hosts" ->
+                    names(model, value, path, file).forEach(h -> {
+                        group.hosts.add(h);
+                        model.hostVars.computeIfAbsent(h, k -> new LinkedHashMap<>());
+                    });
+                case "children" ->
+                    names(model, value, path, file).forEach(c -> {
+                        group.children.add(c);
+                        model.group(c);
+                    });
                 case "vars" -> vars(model, value, path, file, group.vars);
-                default -> model.error(path, file, "group `" + name + "` has unexpected key `" + e.getKey() + "` (expected hosts, vars or children)");
+                default ->
+                    model.error(
+                            path,
+                            file,
+                            "group `" + name + "` has unexpected key `" + e.getKey()
+                                    + "` (expected hosts, vars or children)");
             }
         });
     }
@@ -145,7 +161,8 @@ final class JsonInventoryReader {
         return names;
     }
 
-    private static void vars(InventoryModel model, JsonNode vars, String path, String file, Map<String, InventoryModel.Value> into) {
+    private static void vars(
+            InventoryModel model, JsonNode vars, String path, String file, Map<String, InventoryModel.Value> into) {
         if (!vars.isObject()) {
             model.error(path, file, "`" + path + "` must be an object");
             return;
@@ -153,7 +170,10 @@ final class JsonInventoryReader {
         vars.fields().forEachRemaining(e -> {
             String at = path + "." + e.getKey();
             if (clean(model, e.getKey(), false, at, file) && cleanValue(model, e.getValue(), at, file)) {
-                into.put(e.getKey(), new InventoryModel.Value(JSON.convertValue(e.getValue(), Object.class), at, file + " at " + at));
+                into.put(
+                        e.getKey(),
+                        new InventoryModel.Value(
+                                JSON.convertValue(e.getValue(), Object.class), at, file + " at " + at));
             }
         });
     }

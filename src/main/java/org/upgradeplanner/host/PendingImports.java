@@ -28,8 +28,8 @@ public class PendingImports {
     public static final Duration LIFETIME = Duration.ofHours(1);
 
     /** An uploaded inventory as previewed. */
-    public record Pending(String id, String source, String fileName, String digest, String fleetFingerprint, String content) {
-    }
+    public record Pending(
+            String id, String source, String fileName, String digest, String fleetFingerprint, String content) {}
 
     private final EntityManager em;
     private final Clock clock;
@@ -41,11 +41,18 @@ public class PendingImports {
 
     /** Keeps an uploaded inventory for {@link #LIFETIME}; returns it with its id and digest. */
     public Pending save(String source, String fileName, String content, String user) {
-        Pending p = new Pending(UUID.randomUUID().toString(), source, fileName, Digests.sha256(content), fingerprint(), content);
-        em.createNativeQuery("insert into pending_import (id, source, file_name, digest, fleet_fingerprint, content, created_by, expires_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, p.id()).setParameter(2, source).setParameter(3, fileName).setParameter(4, p.digest())
-                .setParameter(5, p.fleetFingerprint()).setParameter(6, content).setParameter(7, user)
+        Pending p = new Pending(
+                UUID.randomUUID().toString(), source, fileName, Digests.sha256(content), fingerprint(), content);
+        em.createNativeQuery(
+                        "insert into pending_import (id, source, file_name, digest, fleet_fingerprint, content, created_by, expires_at)"
+                                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, p.id())
+                .setParameter(2, source)
+                .setParameter(3, fileName)
+                .setParameter(4, p.digest())
+                .setParameter(5, p.fleetFingerprint())
+                .setParameter(6, content)
+                .setParameter(7, user)
                 .setParameter(8, Instant.now(clock).plus(LIFETIME))
                 .executeUpdate();
         return p;
@@ -56,26 +63,35 @@ public class PendingImports {
         if (id == null || digest == null) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery("select id, source, file_name, digest, fleet_fingerprint, content from pending_import"
-                        + " where id = ?1 and digest = ?2 and expires_at > ?3")
-                .setParameter(1, id).setParameter(2, digest).setParameter(3, Instant.now(clock)).getResultList();
+        List<?> rows = em.createNativeQuery(
+                        "select id, source, file_name, digest, fleet_fingerprint, content from pending_import"
+                                + " where id = ?1 and digest = ?2 and expires_at > ?3")
+                .setParameter(1, id)
+                .setParameter(2, digest)
+                .setParameter(3, Instant.now(clock))
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Pending((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], text(r[5])));
+        return Optional.of(
+                new Pending((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], text(r[5])));
     }
 
     /** After a fresh preview: the same upload, now showing the fleet as it is. */
     public Pending refresh(Pending p) {
         String now = fingerprint();
-        em.createNativeQuery("update pending_import set fleet_fingerprint = ?1 where id = ?2").setParameter(1, now).setParameter(2, p.id())
+        em.createNativeQuery("update pending_import set fleet_fingerprint = ?1 where id = ?2")
+                .setParameter(1, now)
+                .setParameter(2, p.id())
                 .executeUpdate();
         return new Pending(p.id(), p.source(), p.fileName(), p.digest(), now, p.content());
     }
 
     public void delete(String id) {
-        em.createNativeQuery("delete from pending_import where id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("delete from pending_import where id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
     }
 
     /**
@@ -84,13 +100,19 @@ public class PendingImports {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String fingerprint() {
-        Object[] r = (Object[]) em.createNativeQuery("select count(*), max(updated_at) from host").getSingleResult();
+        Object[] r = (Object[]) em.createNativeQuery("select count(*), max(updated_at) from host")
+                .getSingleResult();
         return r[0] + "@" + r[1];
     }
 
-    @Scheduled(identity = "expired-pending-imports", every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "expired-pending-imports",
+            every = "1h",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteExpired() {
-        em.createNativeQuery("delete from pending_import where expires_at <= ?1").setParameter(1, Instant.now(clock)).executeUpdate();
+        em.createNativeQuery("delete from pending_import where expires_at <= ?1")
+                .setParameter(1, Instant.now(clock))
+                .executeUpdate();
     }
 
     /** PostgreSQL answers a text column as a String, H2 as a CLOB. */

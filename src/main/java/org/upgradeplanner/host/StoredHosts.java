@@ -30,8 +30,12 @@ final class StoredHosts implements Reclassification.StoredFleet {
 
     @Override
     public Collection<HostFacts> neighbours(Set<String> services, Set<String> hostnames, Set<String> except) {
-        Set<Long> ids = new HashSet<>(ArrayQuery.list(em, "select distinct h.id from host h join host_service s on s.host_id = h.id"
-                + " where h.replaceable = true and s.service = any(?)", services, rs -> rs.getLong(1)));
+        Set<Long> ids = new HashSet<>(ArrayQuery.list(
+                em,
+                "select distinct h.id from host h join host_service s on s.host_id = h.id"
+                        + " where h.replaceable = true and s.service = any(?)",
+                services,
+                rs -> rs.getLong(1)));
         ids.addAll(ArrayQuery.list(em, "select id from host where hostname = any(?)", hostnames, rs -> rs.getLong(1)));
         List<HostFacts> facts = new java.util.ArrayList<>();
         for (Host.Row r : Host.rowsWithIds(ids)) {
@@ -46,8 +50,11 @@ final class StoredHosts implements Reclassification.StoredFleet {
     @Override
     public Map<String, Integer> replaceableProviders(Set<String> services) {
         Map<String, Integer> counts = new HashMap<>();
-        ArrayQuery.each(em, "select s.service, count(*) from host_service s join host h on h.id = s.host_id"
-                + " where h.replaceable = true and s.service = any(?) group by s.service", services,
+        ArrayQuery.each(
+                em,
+                "select s.service, count(*) from host_service s join host h on h.id = s.host_id"
+                        + " where h.replaceable = true and s.service = any(?) group by s.service",
+                services,
                 rs -> counts.put(rs.getString(1), rs.getInt(2)));
         return counts;
     }
@@ -55,19 +62,28 @@ final class StoredHosts implements Reclassification.StoredFleet {
     @Override
     public Map<String, Map<String, Integer>> replaceableProvidersByGroup(Set<String> services) {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
-        ArrayQuery.each(em, "select s.service, g.group_name, count(*) from host_service s join host h on h.id = s.host_id"
-                + " join host_group g on g.host_id = s.host_id where h.replaceable = true and s.service = any(?)"
-                + " group by s.service, g.group_name", services,
-                rs -> counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3)));
+        ArrayQuery.each(
+                em,
+                "select s.service, g.group_name, count(*) from host_service s join host h on h.id = s.host_id"
+                        + " join host_group g on g.host_id = s.host_id where h.replaceable = true and s.service = any(?)"
+                        + " group by s.service, g.group_name",
+                services,
+                rs -> counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getInt(3)));
         return counts;
     }
 
     @Override
     public Map<String, TreeSet<String>> dependents(Set<String> hostnames) {
         Map<String, TreeSet<String>> dependents = new HashMap<>();
-        ArrayQuery.each(em, "select d.hostname, h.hostname from host_dependency d join host h on h.id = d.host_id"
-                + " where d.hostname = any(?)", hostnames,
-                rs -> dependents.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)));
+        ArrayQuery.each(
+                em,
+                "select d.hostname, h.hostname from host_dependency d join host h on h.id = d.host_id"
+                        + " where d.hostname = any(?)",
+                hostnames,
+                rs -> dependents
+                        .computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                        .add(rs.getString(2)));
         return dependents;
     }
 }

@@ -19,8 +19,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class YamlExpansionGuard {
 
     /** What a node stands for once its aliases are expanded; {@code height} is 0 for a scalar. */
-    private record Expansion(long nodes, long chars, int height) {
-    }
+    private record Expansion(long nodes, long chars, int height) {}
 
     /** The document is refused; {@code at} is the node whose line the error names. */
     static final class Refused extends Exception {
@@ -40,8 +39,7 @@ final class YamlExpansionGuard {
     /** Nodes whose expansion is being counted: meeting one again means an alias inside what it names. */
     private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private YamlExpansionGuard() {
-    }
+    private YamlExpansionGuard() {}
 
     /** @throws Refused for a document nested too deep, expanding too far, or holding an alias that contains itself */
     static void check(Node root) throws Refused {
@@ -54,7 +52,10 @@ final class YamlExpansionGuard {
         Expansion seen = anchored ? known.get(node) : null;
         if (seen != null) {
             if (depth + seen.height > InventoryLimits.MAX_DEPTH) {
-                throw new Refused(parent, "nested more than " + InventoryLimits.MAX_DEPTH + " levels deep once " + alias(node) + " is expanded");
+                throw new Refused(
+                        parent,
+                        "nested more than " + InventoryLimits.MAX_DEPTH + " levels deep once " + alias(node)
+                                + " is expanded");
             }
             return seen;
         }
@@ -62,7 +63,8 @@ final class YamlExpansionGuard {
             throw new Refused(node, "nested more than " + InventoryLimits.MAX_DEPTH + " levels deep");
         }
         if (anchored && !open.add(node)) {
-            throw new Refused(node, alias(node) + " is used inside what it names (an alias refers to itself), so it never ends");
+            throw new Refused(
+                    node, alias(node) + " is used inside what it names (an alias refers to itself), so it never ends");
         }
         Sum sum = new Sum(node);
         if (node instanceof ScalarNode s) {
@@ -107,15 +109,19 @@ final class YamlExpansionGuard {
     }
 
     private static Refused tooLarge(Node at, Node child, Expansion childSize, boolean byNodes) {
-        String limit = byNodes ? String.format("%,d values", InventoryLimits.MAX_EXPANDED_NODES)
+        String limit = byNodes
+                ? String.format("%,d values", InventoryLimits.MAX_EXPANDED_NODES)
                 : String.format("%,d characters", InventoryLimits.MAX_EXPANDED_CHARS);
-        String via = child.getAnchor() == null ? ""
-                : String.format("; %s stands for %,d values and %,d characters each time it appears",
+        String via = child.getAnchor() == null
+                ? ""
+                : String.format(
+                        "; %s stands for %,d values and %,d characters each time it appears",
                         alias(child), childSize.nodes, childSize.chars);
         return new Refused(at, "holds more than " + limit + " (each alias counted as a copy of what it names)" + via);
     }
 
     private static String alias(Node anchored) {
-        return "`*" + anchored.getAnchor() + "` (anchored at line " + (anchored.getStartMark().getLine() + 1) + ")";
+        return "`*" + anchored.getAnchor() + "` (anchored at line "
+                + (anchored.getStartMark().getLine() + 1) + ")";
     }
 }

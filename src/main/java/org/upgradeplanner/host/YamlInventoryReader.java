@@ -87,7 +87,9 @@ final class YamlInventoryReader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             model.error("inventory", where(mark), "not valid YAML: " + e.getProblem());
         } catch (ReaderException e) {
-            model.error("inventory", where(yaml, e.getPosition()),
+            model.error(
+                    "inventory",
+                    where(yaml, e.getPosition()),
                     String.format("not valid YAML: character U+%04X is not allowed", e.getCodePoint()));
         } catch (YAMLException e) {
             model.error("inventory", where(peekMark(parser)), "not valid YAML: " + e.getMessage());
@@ -113,7 +115,9 @@ final class YamlInventoryReader {
             }
             Node value = t.getValueNode();
             if (!GROUP_KEYS.contains(key)) {
-                model.error(path + "." + key, where(t.getKeyNode()),
+                model.error(
+                        path + "." + key,
+                        where(t.getKeyNode()),
                         "group `" + name + "` has unexpected key `" + key + "` (expected hosts, vars or children)");
             } else if (!isNull(value) && !(value instanceof MappingNode)) {
                 model.error(path + "." + key, where(value), "`" + key + "` of group `" + name + "` must be a mapping");
@@ -203,7 +207,10 @@ final class YamlInventoryReader {
             if (control < 0) {
                 return s.getValue();
             }
-            model.error(path, where(k), "a name with " + ControlCharacters.describe(s.getValue(), control) + " is not allowed");
+            model.error(
+                    path,
+                    where(k),
+                    "a name with " + ControlCharacters.describe(s.getValue(), control) + " is not allowed");
             return null;
         }
         model.error(path, where(k), "keys must be plain names");
@@ -222,7 +229,9 @@ final class YamlInventoryReader {
     private String where(String text, int position) {
         int line = 1;
         int column = 1;
-        for (int i = 0, cp = 0; i < text.length() && cp < position; i += Character.charCount(text.codePointAt(i)), cp++) {
+        for (int i = 0, cp = 0;
+                i < text.length() && cp < position;
+                i += Character.charCount(text.codePointAt(i)), cp++) {
             if (text.charAt(i) == '\n') {
                 line++;
                 column = 1;

@@ -33,8 +33,7 @@ final class YamlValues {
         }
     }
 
-    private YamlValues() {
-    }
+    private YamlValues() {}
 
     static Object toJava(Node node) {
         if (node instanceof ScalarNode s) {
@@ -47,7 +46,8 @@ final class YamlValues {
         }
         Map<String, Object> map = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) node).getValue()) {
-            String key = String.valueOf(t.getKeyNode() instanceof ScalarNode k ? scalar(k, false) : toJava(t.getKeyNode()));
+            String key =
+                    String.valueOf(t.getKeyNode() instanceof ScalarNode k ? scalar(k, false) : toJava(t.getKeyNode()));
             if (map.containsKey(key)) {
                 throw new Invalid(t.getKeyNode(), "duplicate key `" + key + "`");
             }

@@ -13,8 +13,7 @@ import java.util.Optional;
 /** Every known release, by distro, oldest first. Immutable: a refresh builds a new catalog. */
 public final class ReleaseCatalog {
 
-    private record DistroReleases(UpgradeStyle style, List<Release> releases) {
-    }
+    private record DistroReleases(UpgradeStyle style, List<Release> releases) {}
 
     private final Map<String, DistroReleases> distros;
 
@@ -50,7 +49,9 @@ public final class ReleaseCatalog {
         String v = version.trim();
         while (true) {
             String candidate = v;
-            Optional<Release> hit = d.releases().stream().filter(r -> r.version().equals(candidate)).findFirst();
+            Optional<Release> hit = d.releases().stream()
+                    .filter(r -> r.version().equals(candidate))
+                    .findFirst();
             int dot = v.lastIndexOf('.');
             if (hit.isPresent() || dot < 0) {
                 return hit;

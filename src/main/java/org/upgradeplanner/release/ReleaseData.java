@@ -13,8 +13,7 @@ import java.util.Map;
 /** Reads release tables: Debian's distro-info CSV files and endoflife.date's release cycles. */
 public final class ReleaseData {
 
-    private ReleaseData() {
-    }
+    private ReleaseData() {}
 
     /**
      * distro-info ({@code version,codename,series,created,release,eol,eol-server,eol-esm,…} for Ubuntu,
@@ -31,8 +30,14 @@ public final class ReleaseData {
             boolean lts = version.endsWith(" LTS");
             LocalDate eol = date(row, "eol-server") != null ? date(row, "eol-server") : date(row, "eol");
             LocalDate extended = date(row, "eol-esm") != null ? date(row, "eol-esm") : date(row, "eol-lts");
-            releases.add(new Release(distro, version.replace(" LTS", "").trim(), row.get("codename"), lts,
-                    date(row, "release"), eol, extended));
+            releases.add(new Release(
+                    distro,
+                    version.replace(" LTS", "").trim(),
+                    row.get("codename"),
+                    lts,
+                    date(row, "release"),
+                    eol,
+                    extended));
         }
         return releases;
     }
@@ -42,9 +47,14 @@ public final class ReleaseData {
         List<Release> releases = new ArrayList<>();
         for (Map<String, String> row : rows(csv)) {
             String lts = row.getOrDefault("lts", "");
-            releases.add(new Release(distro, row.get("releaseCycle"), row.get("codename"),
+            releases.add(new Release(
+                    distro,
+                    row.get("releaseCycle"),
+                    row.get("codename"),
                     !lts.isEmpty() && !lts.equalsIgnoreCase("false"),
-                    date(row, "releaseDate"), date(row, "eol"), date(row, "eoes")));
+                    date(row, "releaseDate"),
+                    date(row, "eol"),
+                    date(row, "eoes")));
         }
         return releases;
     }

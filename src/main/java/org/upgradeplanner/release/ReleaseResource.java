@@ -12,10 +12,17 @@ import org.upgradeplanner.support.Accounts;
 @RolesAllowed(Accounts.ADMIN)
 public class ReleaseResource {
 
-    public record ReleaseView(String distro, String version, String codename, boolean lts,
-                              LocalDate released, LocalDate eol, LocalDate eolExtended) {
+    public record ReleaseView(
+            String distro,
+            String version,
+            String codename,
+            boolean lts,
+            LocalDate released,
+            LocalDate eol,
+            LocalDate eolExtended) {
         static ReleaseView from(Release r) {
-            return new ReleaseView(r.distro(), r.version(), r.codename(), r.lts(), r.released(), r.eol(), r.eolExtended());
+            return new ReleaseView(
+                    r.distro(), r.version(), r.codename(), r.lts(), r.released(), r.eol(), r.eolExtended());
         }
     }
 

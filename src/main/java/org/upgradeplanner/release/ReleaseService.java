@@ -54,14 +54,21 @@ public class ReleaseService {
 
     private List<Release> distroInfo(String distro) {
         String file = distro + ".csv";
-        Path override = config.releases().path().map(p -> p.resolve(file)).filter(Files::isReadable).orElse(null);
-        try (Reader in = override != null ? Files.newBufferedReader(override, StandardCharsets.UTF_8) : resource("distro-info/" + file)) {
+        Path override = config.releases()
+                .path()
+                .map(p -> p.resolve(file))
+                .filter(Files::isReadable)
+                .orElse(null);
+        try (Reader in = override != null
+                ? Files.newBufferedReader(override, StandardCharsets.UTF_8)
+                : resource("distro-info/" + file)) {
             if (override != null) {
                 LOG.infof("Release data for %s from %s", distro, override);
             }
             return ReleaseData.distroInfo(distro, in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read release data " + (override != null ? override : file) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read release data " + (override != null ? override : file) + ": " + e.getMessage(), e);
         }
     }
 

@@ -35,8 +35,7 @@ public final class TargetPolicy {
     }
 
     /** Where a host stands: its release, its target and the path (null parts are unknown). */
-    public record Placement(Release release, Release target, UpgradePath path) {
-    }
+    public record Placement(Release release, Release target, UpgradePath path) {}
 
     /** Configured targets that name no known release: each is a setting the operator must fix. */
     public List<String> problems() {

@@ -18,9 +18,11 @@ public record UpgradePath(Release from, Release target, List<Release> hops, bool
             return from.version() + " is at or past the target " + target.version();
         }
         if (rebuild) {
-            return "no in-place upgrade from " + from.distro() + " " + from.version() + " to " + target.version() + ": rebuild on " + target.version();
+            return "no in-place upgrade from " + from.distro() + " " + from.version() + " to " + target.version()
+                    + ": rebuild on " + target.version();
         }
         int n = hops.size();
-        return "in-place upgrade " + from.version() + " → " + String.join(" → ", versions()) + " (" + n + (n == 1 ? " hop)" : " hops)");
+        return "in-place upgrade " + from.version() + " → " + String.join(" → ", versions()) + " (" + n
+                + (n == 1 ? " hop)" : " hops)");
     }
 }

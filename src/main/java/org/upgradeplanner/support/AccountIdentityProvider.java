@@ -23,7 +23,11 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return Accounts.identity(request.getUsername(), accounts.authenticate(request.getUsername(), request.getPassword().getPassword()));
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        return Accounts.identity(
+                request.getUsername(),
+                accounts.authenticate(
+                        request.getUsername(), request.getPassword().getPassword()));
     }
 }

@@ -50,14 +50,20 @@ public class Accounts {
 
     /** The identity of a checked login, or the failure for a wrong one. */
     static Uni<SecurityIdentity> identity(String user, Optional<String> role) {
-        return role.<Uni<SecurityIdentity>>map(r -> Uni.createFrom().item(
-                        QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(r).build()))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("wrong user name or password")));
+        return role.<Uni<SecurityIdentity>>map(r -> Uni.createFrom()
+                        .item(QuarkusSecurityIdentity.builder()
+                                .setPrincipal(new QuarkusPrincipal(user))
+                                .addRole(r)
+                                .build()))
+                .orElseGet(() ->
+                        Uni.createFrom().failure(new AuthenticationFailedException("wrong user name or password")));
     }
 
     /** The role of an account name (a session cookie carries only the name). */
     public Optional<String> roleOf(String user) {
-        return adminUser.equals(user) ? Optional.of(ADMIN) : announcerUser.equals(user) ? Optional.of(ANNOUNCER) : Optional.empty();
+        return adminUser.equals(user)
+                ? Optional.of(ADMIN)
+                : announcerUser.equals(user) ? Optional.of(ANNOUNCER) : Optional.empty();
     }
 
     private static byte[] resolve(String key, PlannerConfig.Account account) {
@@ -65,7 +71,8 @@ public class Accounts {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            LOG.warnf("%s is not set: generated password for '%s' is %s (set %s to keep one across restarts)",
+            LOG.warnf(
+                    "%s is not set: generated password for '%s' is %s (set %s to keep one across restarts)",
                     key, account.user(), generated, key.toUpperCase().replace('.', '_'));
             return generated;
         });

@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class ApiRequestGuard {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
-    private static final List<MediaType> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED_TYPE, MediaType.MULTIPART_FORM_DATA_TYPE);
+    private static final List<MediaType> FORM_TYPES =
+            List.of(MediaType.APPLICATION_FORM_URLENCODED_TYPE, MediaType.MULTIPART_FORM_DATA_TYPE);
 
     private final String baseOrigin;
 
@@ -36,8 +37,12 @@ public class ApiRequestGuard {
         }
         String origin = request.getHeaderString("Origin");
         if (origin != null && !origin.equalsIgnoreCase(baseOrigin) && !origin.equalsIgnoreCase(ownOrigin(http))) {
-            return Problems.response(403, "Forbidden", "Cross-site request refused: the API takes writes from programs and from this"
-                    + " service's own pages, not from pages of " + origin + ".", List.of());
+            return Problems.response(
+                    403,
+                    "Forbidden",
+                    "Cross-site request refused: the API takes writes from programs and from this"
+                            + " service's own pages, not from pages of " + origin + ".",
+                    List.of());
         }
         MediaType type = request.getMediaType();
         if (!hasBody(request)) {
@@ -58,7 +63,8 @@ public class ApiRequestGuard {
     }
 
     private static Response unsupported(String detail) {
-        return Problems.response(415, "Unsupported Media Type", detail, List.of(new Problem.FieldError("Content-Type", detail)));
+        return Problems.response(
+                415, "Unsupported Media Type", detail, List.of(new Problem.FieldError("Content-Type", detail)));
     }
 
     /** The origin this request was sent to, as a browser on one of this service's pages would name it. */
@@ -69,6 +75,7 @@ public class ApiRequestGuard {
 
     private static String origin(String url) {
         URI u = URI.create(url);
-        return (u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())).toLowerCase(Locale.ROOT);
+        return (u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
+                .toLowerCase(Locale.ROOT);
     }
 }

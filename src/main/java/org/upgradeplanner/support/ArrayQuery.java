@@ -28,8 +28,7 @@ public final class ArrayQuery {
         void take(ResultSet rs) throws SQLException;
     }
 
-    private ArrayQuery() {
-    }
+    private ArrayQuery() {}
 
     /** Runs {@code sql}, whose only parameter is an array of strings ({@code … = any(?)}), with {@code values}. */
     public static <R> List<R> list(EntityManager em, String sql, Collection<String> values, Mapper<R> mapper) {

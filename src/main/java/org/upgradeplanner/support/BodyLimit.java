@@ -26,10 +26,21 @@ public class BodyLimit {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLarge(length.trim())) {
                 boolean page = Problems.isPage(rc.normalizedPath());
-                String detail = "The body is larger than this service takes (" + (maxBytes >> 20) + " MB); nothing was changed.";
-                rc.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
+                String detail = "The body is larger than this service takes (" + (maxBytes >> 20)
+                        + " MB); nothing was changed.";
+                rc.response()
+                        .setStatusCode(413)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
                         .putHeader(HttpHeaders.CONTENT_TYPE, page ? "text/html;charset=utf-8" : Problem.MEDIA_TYPE)
-                        .end(page ? Problems.page("Too large", detail) : Json.write(new Problem("about:blank", "Request Entity Too Large", 413, detail, java.util.List.of())));
+                        .end(
+                                page
+                                        ? Problems.page("Too large", detail)
+                                        : Json.write(new Problem(
+                                                "about:blank",
+                                                "Request Entity Too Large",
+                                                413,
+                                                detail,
+                                                java.util.List.of())));
                 return;
             }
             rc.next();

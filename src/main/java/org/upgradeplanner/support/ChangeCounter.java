@@ -1,6 +1,5 @@
 package org.upgradeplanner.support;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -32,11 +31,11 @@ public class ChangeCounter {
     /** Raises the counter in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void bump() {
-        em.createNativeQuery("update change_counter set current_value = current_value + 1 where counter = 'fleet'").executeUpdate();
+        em.createNativeQuery("update change_counter set current_value = current_value + 1 where counter = 'fleet'")
+                .executeUpdate();
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -50,14 +49,18 @@ public class ChangeCounter {
     /** The value last read, if it is recent enough to answer without asking the database (never blocks). */
     public java.util.OptionalLong fresh() {
         long value = cached.get();
-        return value >= 0 && System.nanoTime() - readAt <= REFRESH_NANOS ? java.util.OptionalLong.of(value) : java.util.OptionalLong.empty();
+        return value >= 0 && System.nanoTime() - readAt <= REFRESH_NANOS
+                ? java.util.OptionalLong.of(value)
+                : java.util.OptionalLong.empty();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long current() {
         long value = cached.get();
         if (value < 0 || System.nanoTime() - readAt > REFRESH_NANOS) {
-            value = ((Number) em.createNativeQuery("select current_value from change_counter where counter = 'fleet'").getSingleResult()).longValue();
+            value = ((Number) em.createNativeQuery("select current_value from change_counter where counter = 'fleet'")
+                            .getSingleResult())
+                    .longValue();
             readAt = System.nanoTime();
             cached.set(value);
         }

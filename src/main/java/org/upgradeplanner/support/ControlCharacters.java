@@ -7,8 +7,7 @@ package org.upgradeplanner.support;
  */
 public final class ControlCharacters {
 
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     /** Index of the first control character, or -1; {@code multiLine} lets tab, line feed and carriage return pass. */
     public static int indexOf(CharSequence text, boolean multiLine) {

@@ -25,13 +25,19 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.setQueryTimeout(5);
             try (ResultSet rs = s.executeQuery("select current_value from change_counter where counter = 'fleet'")) {
-                return HealthCheckResponse.named("planner database").status(rs.next()).build();
+                return HealthCheckResponse.named("planner database")
+                        .status(rs.next())
+                        .build();
             }
         } catch (Exception e) {
-            return HealthCheckResponse.named("planner database").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("planner database")
+                    .down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

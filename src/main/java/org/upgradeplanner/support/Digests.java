@@ -8,12 +8,12 @@ import java.util.HexFormat;
 /** SHA-256 of text, in hex: what is stored in place of a secret token, and what names an uploaded file's content. */
 public final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -13,13 +13,15 @@ import org.hibernate.generator.EventType;
  */
 public final class EntityIds {
 
-    private EntityIds() {
-    }
+    private EntityIds() {}
 
     /** Gives each of {@code rows} the next id of {@code entity}'s generator. */
     public static <T> void assign(EntityManager em, Class<?> entity, List<T> rows, ObjLongConsumer<T> setId) {
         SessionImplementor session = em.unwrap(SessionImplementor.class);
-        var ids = (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel().getEntityDescriptor(entity).getGenerator();
+        var ids = (BeforeExecutionGenerator) session.getFactory()
+                .getMappingMetamodel()
+                .getEntityDescriptor(entity)
+                .getGenerator();
         for (T row : rows) {
             setId.accept(row, (Long) ids.generate(session, row, null, EventType.INSERT));
         }

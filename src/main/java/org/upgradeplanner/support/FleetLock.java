@@ -21,6 +21,7 @@ public class FleetLock {
     /** Blocks until no other transaction holds the lock (or the database's lock timeout, a minute, passes). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acquire() {
-        em.createNativeQuery("select name from fleet_lock where name = 'fleet' for update").getResultList();
+        em.createNativeQuery("select name from fleet_lock where name = 'fleet' for update")
+                .getResultList();
     }
 }

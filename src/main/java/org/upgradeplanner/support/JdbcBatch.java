@@ -17,8 +17,7 @@ public final class JdbcBatch {
         void bind(PreparedStatement s, T row) throws SQLException;
     }
 
-    private JdbcBatch() {
-    }
+    private JdbcBatch() {}
 
     public static <T> void execute(EntityManager em, String sql, List<T> rows, Binder<T> binder) {
         if (rows.isEmpty()) {

@@ -17,8 +17,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         try {
@@ -29,11 +28,11 @@ public final class Json {
     }
 
     public static Map<String, Object> readMap(String json) {
-        return read(json, new TypeReference<>() { });
+        return read(json, new TypeReference<>() {});
     }
 
     public static List<String> readList(String json) {
-        return read(json, new TypeReference<>() { });
+        return read(json, new TypeReference<>() {});
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

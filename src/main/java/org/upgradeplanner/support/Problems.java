@@ -50,30 +50,47 @@ public class Problems {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response staleWrite(Exception e) {
-        return response(409, "Conflict",
+        return response(
+                409,
+                "Conflict",
                 "Someone else changed this record since you read it: reload it and apply your change again.",
                 List.of(new FieldError("version", "stale version")));
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class
+    })
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         // Jackson's own words name Java types; say it in the API's terms instead.
-        String message = e instanceof JsonMappingException ? "a value of the wrong type or shape" : "not well-formed JSON";
-        return response(400, "Invalid request", "Malformed JSON" + (field.isEmpty() ? "" : " in field '" + field + "'") + where + ": " + message,
+        String message =
+                e instanceof JsonMappingException ? "a value of the wrong type or shape" : "not well-formed JSON";
+        return response(
+                400,
+                "Invalid request",
+                "Malformed JSON" + (field.isEmpty() ? "" : " in field '" + field + "'") + where + ": " + message,
                 List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
     }
 
     @ServerExceptionMapper
     public Response refusedByTheDatabase(org.hibernate.exception.ConstraintViolationException e) {
-        return response(409, "Conflict", "The change conflicts with data stored meanwhile (for example a duplicate name): reload and try again.",
+        return response(
+                409,
+                "Conflict",
+                "The change conflicts with data stored meanwhile (for example a duplicate name): reload and try again.",
                 List.of());
     }
 
     @ServerExceptionMapper
     public Response unstorableValue(org.hibernate.exception.DataException e) {
-        return response(400, "Invalid request", "A value cannot be stored: too long, or it contains a character such as NUL.", List.of());
+        return response(
+                400,
+                "Invalid request",
+                "A value cannot be stored: too long, or it contains a character such as NUL.",
+                List.of());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -89,8 +106,11 @@ public class Problems {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, jakarta.ws.rs.core.UriInfo uri) {
         if (isPage(uri)) {
-            return Response.status(403).type("text/html").entity("<!DOCTYPE html><title>Forbidden</title><p>Your account may not open this page."
-                    + " <a href=\"/\">Back</a></p>").build();
+            return Response.status(403)
+                    .type("text/html")
+                    .entity("<!DOCTYPE html><title>Forbidden</title><p>Your account may not open this page."
+                            + " <a href=\"/\">Back</a></p>")
+                    .build();
         }
         return response(403, "Forbidden", "Your account may not do this.", List.of());
     }
@@ -102,7 +122,10 @@ public class Problems {
 
     /** Whether a path is one of the web UI's pages: not the JSON API, the management endpoints or the public feeds. */
     public static boolean isPage(String path) {
-        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/") && !path.startsWith("/calendar/");
+        return !path.startsWith("/api/")
+                && !path.equals("/api")
+                && !path.startsWith("/q/")
+                && !path.startsWith("/calendar/");
     }
 
     @ServerExceptionMapper
@@ -110,33 +133,42 @@ public class Problems {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
+            return response(
+                    500, "Internal error", "The request failed on the server; the log has the details.", List.of());
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         if (status == 413 && isPage(uri)) {
-            return page(413, "Too large", "What you sent is larger than this service takes: an inventory file up to 20 MB,"
-                    + " a form field up to 64 KB. Nothing was changed.");
+            return page(
+                    413,
+                    "Too large",
+                    "What you sent is larger than this service takes: an inventory file up to 20 MB,"
+                            + " a form field up to 64 KB. Nothing was changed.");
         }
         return response(status, reason, e.getMessage() == null ? reason : e.getMessage(), List.of());
     }
 
     private static Response page(int status, String title, String message) {
-        return Response.status(status).type("text/html;charset=utf-8").entity(page(title, message)).build();
+        return Response.status(status)
+                .type("text/html;charset=utf-8")
+                .entity(page(title, message))
+                .build();
     }
 
     /** A plain page for a refusal that no page of the UI shows itself; title and message are this service's own words. */
     static String page(String title, String message) {
-        return "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + title + "</title><h1>" + title + "</h1><p role=\"alert\">"
-                + message + "</p><p><a href=\"/\">Back to the planner</a></p></html>";
+        return "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + title + "</title><h1>" + title
+                + "</h1><p role=\"alert\">" + message + "</p><p><a href=\"/\">Back to the planner</a></p></html>";
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         if (DatabaseUnavailable.busy(e)) {
-            return unavailable(e, "The database was busy with a conflicting change; nothing was changed. Try again.", 1);
+            return unavailable(
+                    e, "The database was busy with a conflicting change; nothing was changed. Try again.", 1);
         }
         if (DatabaseUnavailable.causes(e)) {
-            return unavailable(e, "The database cannot be reached just now; nothing was changed. Try again in a few seconds.", 5);
+            return unavailable(
+                    e, "The database cannot be reached just now; nothing was changed. Try again in a few seconds.", 5);
         }
         LOG.error("Unexpected failure", e);
         return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
@@ -145,7 +177,8 @@ public class Problems {
     private static Response unavailable(Exception e, String detail, int retryAfterSeconds) {
         LOG.warnf("Answered 503: %s", e.getMessage());
         return Response.fromResponse(response(503, "Service Unavailable", detail, List.of()))
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds)).build();
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .build();
     }
 
     /** An Error (out of memory, say) fails this request only; the answer keeps the API's one error format. */
@@ -159,13 +192,15 @@ public class Problems {
         // "create.body.hostname" -> "hostname"; "list.size" -> "size"
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        return parts.length <= 2
+                ? parts[parts.length - 1]
+                : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
 
     private static String pathOf(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
-
 }

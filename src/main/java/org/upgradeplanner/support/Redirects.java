@@ -9,8 +9,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class Redirects {
 
-    private Redirects() {
-    }
+    private Redirects() {}
 
     /** 303 See Other to a path of this service. */
     public static Response seeOther(String path) {

@@ -7,8 +7,7 @@ package org.upgradeplanner.support;
  */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Several lines allowed (CRLF and CR become LF, tabs stay); stripped; null stays null. */
     public static String multiLine(String field, String value, int max) {
@@ -39,14 +38,21 @@ public final class Text {
         for (int i = 0; bad < 0 && i < s.length(); i++) {
             char c = s.charAt(i);
             // Line and paragraph separators break lines in mail readers; a lone surrogate is not text at all.
-            if (c == '\u2028' || c == '\u2029' || Character.isLowSurrogate(c)
-                    || Character.isHighSurrogate(c) && !(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(++i)))) {
+            if (c == '\u2028'
+                    || c == '\u2029'
+                    || Character.isLowSurrogate(c)
+                    || Character.isHighSurrogate(c)
+                            && !(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(++i)))) {
                 bad = i;
             }
         }
         if (bad >= 0) {
-            throw PlannerException.invalid(field, (lines ? "no control characters (line breaks and tabs are fine)"
-                    : "one line: no line breaks or control characters") + ": " + ControlCharacters.describe(s, bad));
+            throw PlannerException.invalid(
+                    field,
+                    (lines
+                                    ? "no control characters (line breaks and tabs are fine)"
+                                    : "one line: no line breaks or control characters")
+                            + ": " + ControlCharacters.describe(s, bad));
         }
     }
 
@@ -60,7 +66,8 @@ public final class Text {
         }
         String s = value.replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder out = new StringBuilder(s.length());
-        s.chars().filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c) && c != '\u2028' && c != '\u2029')
+        s.chars()
+                .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c) && c != '\u2028' && c != '\u2029')
                 .forEach(c -> out.append((char) c));
         return out.toString();
     }

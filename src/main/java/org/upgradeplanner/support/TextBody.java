@@ -20,8 +20,7 @@ public final class TextBody {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private TextBody() {
-    }
+    private TextBody() {}
 
     /** @throws PlannerException (400, field {@code body}) for text that cannot be decoded or holds a control character */
     public static String decode(byte[] body, MediaType type) {
@@ -36,14 +35,25 @@ public final class TextBody {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw PlannerException.invalid("body", String.format("not valid %s text: byte %,d (line %d) cannot be decoded",
-                    charset.name(), in.position() + 1, lineOf(in.array(), in.position())));
+            throw PlannerException.invalid(
+                    "body",
+                    String.format(
+                            "not valid %s text: byte %,d (line %d) cannot be decoded",
+                            charset.name(), in.position() + 1, lineOf(in.array(), in.position())));
         }
         String text = out.flip().toString();
         int control = ControlCharacters.indexOf(text, true);
         if (control >= 0) {
-            throw PlannerException.invalid("body", String.format("control character U+%04X (line %d) is not allowed",
-                    (int) text.charAt(control), text.substring(0, control).chars().filter(c -> c == '\n').count() + 1));
+            throw PlannerException.invalid(
+                    "body",
+                    String.format(
+                            "control character U+%04X (line %d) is not allowed",
+                            (int) text.charAt(control),
+                            text.substring(0, control)
+                                            .chars()
+                                            .filter(c -> c == '\n')
+                                            .count()
+                                    + 1));
         }
         return text.isEmpty() || text.charAt(0) != BYTE_ORDER_MARK ? text : text.substring(1);
     }
@@ -56,7 +66,8 @@ public final class TextBody {
         try {
             return Charset.forName(name.strip());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw PlannerException.invalid("body", "charset `" + name + "` of the Content-Type is not supported; send UTF-8");
+            throw PlannerException.invalid(
+                    "body", "charset `" + name + "` of the Content-Type is not supported; send UTF-8");
         }
     }
 

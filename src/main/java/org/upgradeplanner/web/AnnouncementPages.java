@@ -28,7 +28,8 @@ public class AnnouncementPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance announcements(String user, boolean admin, String status, List<AnnouncementView> drafts);
+        static native TemplateInstance announcements(
+                String user, boolean admin, String status, List<AnnouncementView> drafts);
     }
 
     private final AnnouncementService announcements;
@@ -46,7 +47,8 @@ public class AnnouncementPages {
     @GET
     public TemplateInstance list(@QueryParam("status") String status) {
         Announcement.Status s = "SENT".equals(status) ? Announcement.Status.SENT : Announcement.Status.PENDING;
-        return Templates.announcements(identity.getPrincipal().getName(), identity.hasRole(Accounts.ADMIN), s.name(), announcements.list(s));
+        return Templates.announcements(
+                identity.getPrincipal().getName(), identity.hasRole(Accounts.ADMIN), s.name(), announcements.list(s));
     }
 
     @POST
@@ -54,6 +56,9 @@ public class AnnouncementPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response markSent(@PathParam("id") long id, @FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
-        return refusals.redirect("/announcements", "Announcement " + id, () -> "Marked sent: " + announcements.markSent(id).subject());
+        return refusals.redirect(
+                "/announcements",
+                "Announcement " + id,
+                () -> "Marked sent: " + announcements.markSent(id).subject());
     }
 }

@@ -20,12 +20,12 @@ import org.upgradeplanner.support.Accounts;
 @RolesAllowed(Accounts.ADMIN)
 public class AuditPages {
 
-    public record Filters(String subjectType, String subject, String actor, String action, int page) {
-    }
+    public record Filters(String subjectType, String subject, String actor, String action, int page) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(String user, Filters filters, AuditResource.AuditPage entries, boolean more);
+        static native TemplateInstance audit(
+                String user, Filters filters, AuditResource.AuditPage entries, boolean more);
     }
 
     private static final int SIZE = 100;
@@ -39,12 +39,18 @@ public class AuditPages {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("subjectType") @DefaultValue("") String subjectType, @QueryParam("subject") @DefaultValue("") String subject,
-                                 @QueryParam("actor") @DefaultValue("") String actor, @QueryParam("action") @DefaultValue("") String action,
-                                 @QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance list(
+            @QueryParam("subjectType") @DefaultValue("") String subjectType,
+            @QueryParam("subject") @DefaultValue("") String subject,
+            @QueryParam("actor") @DefaultValue("") String actor,
+            @QueryParam("action") @DefaultValue("") String action,
+            @QueryParam("page") @DefaultValue("0") int page) {
         int p = Math.max(0, Math.min(page, 100_000));
         AuditResource.AuditPage entries = audit.search(subjectType, subject, actor, action, p, SIZE);
-        return Templates.audit(identity.getPrincipal().getName(), new Filters(subjectType, subject, actor, action, p), entries,
+        return Templates.audit(
+                identity.getPrincipal().getName(),
+                new Filters(subjectType, subject, actor, action, p),
+                entries,
                 (long) (p + 1) * SIZE < entries.total());
     }
 }

@@ -15,19 +15,17 @@ import org.upgradeplanner.host.FleetReport;
  * its hosts off at its end) against the end-of-life dates of the releases they run. Coordinates are computed here; the
  * template only places them.
  */
-public record BurnDown(int width, int height, String planned, int remainingAtEnd, int total, List<Tick> ticks, List<Marker> markers) {
+public record BurnDown(
+        int width, int height, String planned, int remainingAtEnd, int total, List<Tick> ticks, List<Marker> markers) {
 
     /** A label on the time axis. */
-    public record Tick(int x, String label) {
-    }
+    public record Tick(int x, String label) {}
 
     /** A release's EOL: where it falls, and how many hosts still run it. */
-    public record Marker(int x, int labelX, int labelY, String anchor, String label, boolean past) {
-    }
+    public record Marker(int x, int labelX, int labelY, String anchor, String label, boolean past) {}
 
     /** A planned window: when it ends and how many hosts it upgrades. */
-    public record Step(Instant end, int hosts) {
-    }
+    public record Step(Instant end, int hosts) {}
 
     static final int WIDTH = 720;
     static final int HEIGHT = 240;
@@ -49,12 +47,16 @@ public record BurnDown(int width, int height, String planned, int remainingAtEnd
         long days = Math.max(1, ChronoUnit.DAYS.between(today, end));
         int plotWidth = WIDTH - LEFT - 10;
         int plotHeight = HEIGHT - TOP - BOTTOM;
-        java.util.function.Function<LocalDate, Integer> x = d -> LEFT + (int) (plotWidth * Math.max(0, ChronoUnit.DAYS.between(today, d)) / days);
-        java.util.function.IntUnaryOperator y = n -> TOP + (total == 0 ? plotHeight : plotHeight - plotHeight * n / total);
+        java.util.function.Function<LocalDate, Integer> x =
+                d -> LEFT + (int) (plotWidth * Math.max(0, ChronoUnit.DAYS.between(today, d)) / days);
+        java.util.function.IntUnaryOperator y =
+                n -> TOP + (total == 0 ? plotHeight : plotHeight - plotHeight * n / total);
 
         StringBuilder points = new StringBuilder().append(LEFT).append(',').append(y.applyAsInt(total));
         int remaining = total;
-        List<Step> sorted = windows.stream().sorted(java.util.Comparator.comparing(Step::end)).toList();
+        List<Step> sorted = windows.stream()
+                .sorted(java.util.Comparator.comparing(Step::end))
+                .toList();
         for (Step s : sorted) {
             int px = x.apply(LocalDate.ofInstant(s.end(), ZoneOffset.UTC));
             points.append(' ').append(px).append(',').append(y.applyAsInt(remaining));
@@ -67,7 +69,10 @@ public record BurnDown(int width, int height, String planned, int remainingAtEnd
         long step = Math.max(1, days / 6);
         for (long d = 0; d <= days; d += step) {
             LocalDate date = today.plusDays(d);
-            ticks.add(new Tick(x.apply(date), date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " " + date.getYear()));
+            ticks.add(new Tick(
+                    x.apply(date),
+                    date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " "
+                            + date.getYear()));
         }
         List<Marker> markers = new ArrayList<>();
         for (FleetReport.ReleaseCount r : fleet.byRelease()) {
@@ -75,8 +80,13 @@ public record BurnDown(int width, int height, String planned, int remainingAtEnd
                 boolean past = r.eol().isBefore(today);
                 int mx = past ? LEFT : x.apply(r.eol());
                 boolean nearRightEdge = mx > WIDTH - 180; // the label goes left of its line so it stays in the chart
-                markers.add(new Marker(mx, nearRightEdge ? mx - 3 : mx + 3, 30 + 12 * markers.size(), nearRightEdge ? "end" : "start",
-                        r.distro() + " " + r.version() + (past ? " past EOL" : " EOL") + " (" + r.hosts() + ")", past));
+                markers.add(new Marker(
+                        mx,
+                        nearRightEdge ? mx - 3 : mx + 3,
+                        30 + 12 * markers.size(),
+                        nearRightEdge ? "end" : "start",
+                        r.distro() + " " + r.version() + (past ? " past EOL" : " EOL") + " (" + r.hosts() + ")",
+                        past));
             }
         }
         return new BurnDown(WIDTH, HEIGHT, points.toString(), remaining, total, ticks, markers);

@@ -54,7 +54,9 @@ public class CalendarPage {
         }
         Instant from = m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<WindowView> shown = windows.list(null, null, null, from, to).stream().filter(w -> w.state() != WindowState.CANCELLED).toList();
+        List<WindowView> shown = windows.list(null, null, null, from, to).stream()
+                .filter(w -> w.state() != WindowState.CANCELLED)
+                .toList();
         return Templates.calendar(identity.getPrincipal().getName(), MonthView.of(m, shown, today));
     }
 }

@@ -42,7 +42,10 @@ public class Csrf {
                 token = cookie.getValue();
             } else {
                 token = newToken();
-                response.addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
+                response.addCookie(Cookie.cookie(COOKIE, token)
+                        .setPath("/")
+                        .setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT));
             }
         }
         return token;
@@ -51,7 +54,8 @@ public class Csrf {
     /** @throws PlannerException (400) unless the form's token is the cookie's */
     public void verify(String formToken) {
         if (!matches(formToken)) {
-            throw PlannerException.invalid(FIELD, "the form is stale or did not come from this site: reload the page and try again");
+            throw PlannerException.invalid(
+                    FIELD, "the form is stale or did not come from this site: reload the page and try again");
         }
     }
 
@@ -69,7 +73,10 @@ public class Csrf {
 
     /** Whether a form's token is the cookie's (compared in constant time). */
     static boolean matches(String cookieToken, String formToken) {
-        return cookieToken != null && formToken != null && !formToken.isEmpty()
-                && MessageDigest.isEqual(cookieToken.getBytes(StandardCharsets.UTF_8), formToken.getBytes(StandardCharsets.UTF_8));
+        return cookieToken != null
+                && formToken != null
+                && !formToken.isEmpty()
+                && MessageDigest.isEqual(
+                        cookieToken.getBytes(StandardCharsets.UTF_8), formToken.getBytes(StandardCharsets.UTF_8));
     }
 }

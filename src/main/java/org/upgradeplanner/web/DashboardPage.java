@@ -29,8 +29,13 @@ import org.upgradeplanner.window.WindowView;
 @RolesAllowed({Accounts.ADMIN, Accounts.ANNOUNCER})
 public class DashboardPage {
 
-    public record Dashboard(FleetReport.FleetSummary fleet, List<WindowView> upcoming, long pendingDrafts, long breaches,
-                            List<Breach> firstBreaches, BurnDown burnDown) {
+    public record Dashboard(
+            FleetReport.FleetSummary fleet,
+            List<WindowView> upcoming,
+            long pendingDrafts,
+            long breaches,
+            List<Breach> firstBreaches,
+            BurnDown burnDown) {
 
         public long moreBreaches() {
             return breaches - firstBreaches.size();
@@ -48,7 +53,12 @@ public class DashboardPage {
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    DashboardPage(FleetReport report, WindowQueries windows, AnnouncementService announcements, SecurityIdentity identity, Clock clock) {
+    DashboardPage(
+            FleetReport report,
+            WindowQueries windows,
+            AnnouncementService announcements,
+            SecurityIdentity identity,
+            Clock clock) {
         this.report = report;
         this.windows = windows;
         this.announcements = announcements;
@@ -69,10 +79,18 @@ public class DashboardPage {
         Instant now = Instant.now(clock);
         FleetReport.FleetSummary fleet = report.summary();
         List<WindowSpec> active = windows.active();
-        List<BurnDown.Step> steps = active.stream().map(w -> new BurnDown.Step(w.end(), w.hosts().size())).toList();
+        List<BurnDown.Step> steps = active.stream()
+                .map(w -> new BurnDown.Step(w.end(), w.hosts().size()))
+                .toList();
         List<Breach> breaches = windows.conflicts(active);
-        return Templates.dashboard(identity.getPrincipal().getName(), new Dashboard(fleet, windows.upcoming(now, 10),
-                announcements.count(Announcement.Status.PENDING), breaches.size(), breaches.stream().limit(10).toList(),
-                BurnDown.of(fleet, steps, LocalDate.now(clock))));
+        return Templates.dashboard(
+                identity.getPrincipal().getName(),
+                new Dashboard(
+                        fleet,
+                        windows.upcoming(now, 10),
+                        announcements.count(Announcement.Status.PENDING),
+                        breaches.size(),
+                        breaches.stream().limit(10).toList(),
+                        BurnDown.of(fleet, steps, LocalDate.now(clock))));
     }
 }

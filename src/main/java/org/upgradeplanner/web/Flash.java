@@ -30,8 +30,13 @@ public class Flash {
 
     /** Shown on the next page. */
     public void set(String message) {
-        String value = URLEncoder.encode(message.length() > 300 ? message.substring(0, 300) : message, StandardCharsets.UTF_8);
-        response.addCookie(Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setMaxAge(60));
+        String value =
+                URLEncoder.encode(message.length() > 300 ? message.substring(0, 300) : message, StandardCharsets.UTF_8);
+        response.addCookie(Cookie.cookie(COOKIE, value)
+                .setPath("/")
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                .setMaxAge(60));
     }
 
     /** The message, once: reading it clears it. */

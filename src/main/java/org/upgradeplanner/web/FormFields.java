@@ -13,8 +13,7 @@ import org.upgradeplanner.support.PlannerException;
 /** Reading the fields of a posted form as typed; times are UTC, as the forms say. */
 final class FormFields {
 
-    private FormFields() {
-    }
+    private FormFields() {}
 
     /** A form field as typed, without surrounding blanks; a missing field is empty. */
     static String stripped(String s) {
@@ -23,7 +22,9 @@ final class FormFields {
 
     /** A list typed comma- or blank-separated. */
     static List<String> list(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        return Arrays.stream(commaSeparated.split("[,\\s]+"))
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 
     /**

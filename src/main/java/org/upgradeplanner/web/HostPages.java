@@ -22,8 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.upgradeplanner.classification.Classification;
-import org.upgradeplanner.host.HostFilter;
 import org.upgradeplanner.host.HostEditing;
+import org.upgradeplanner.host.HostFilter;
 import org.upgradeplanner.host.HostOverrides;
 import org.upgradeplanner.host.HostQueries;
 import org.upgradeplanner.host.HostView;
@@ -43,8 +43,18 @@ import org.upgradeplanner.window.WindowView;
 public class HostPages {
 
     /** The hosts page: one page of the table, the filters as typed, and links for paging. */
-    public record HostsPage(List<HostView> hosts, long total, int page, int pages, String classification, String release,
-                            String service, String group, String q, String sort, String error) {
+    public record HostsPage(
+            List<HostView> hosts,
+            long total,
+            int page,
+            int pages,
+            String classification,
+            String release,
+            String service,
+            String group,
+            String q,
+            String sort,
+            String error) {
         public List<String> classifications() {
             return HostPages.classifications();
         }
@@ -62,10 +72,15 @@ public class HostPages {
     static class Templates {
         static native TemplateInstance hosts(String user, HostsPage page);
 
-        static native TemplateInstance host(String user, HostView host, List<WindowView> windows, List<String> classifications,
-                                            Map<String, String> errors);
+        static native TemplateInstance host(
+                String user,
+                HostView host,
+                List<WindowView> windows,
+                List<String> classifications,
+                Map<String, String> errors);
 
-        static native TemplateInstance editHost(String user, String hostname, HostForm form, Map<String, String> errors);
+        static native TemplateInstance editHost(
+                String user, String hostname, HostForm form, Map<String, String> errors);
     }
 
     private static final int PAGE_SIZE = 50;
@@ -79,7 +94,15 @@ public class HostPages {
     private final Flash flash;
     private final Refusals refusals;
 
-    HostPages(HostQueries hosts, HostEditing editing, HostOverrides overrides, WindowQueries windows, SecurityIdentity identity, Csrf csrf, Flash flash, Refusals refusals) {
+    HostPages(
+            HostQueries hosts,
+            HostEditing editing,
+            HostOverrides overrides,
+            WindowQueries windows,
+            SecurityIdentity identity,
+            Csrf csrf,
+            Flash flash,
+            Refusals refusals) {
         this.hosts = hosts;
         this.editing = editing;
         this.overrides = overrides;
@@ -91,19 +114,48 @@ public class HostPages {
     }
 
     @GET
-    public TemplateInstance hostList(@QueryParam("classification") String classification, @QueryParam("release") String release,
-                                     @QueryParam("service") String service, @QueryParam("group") String group,
-                                     @QueryParam("q") String q, @QueryParam("sort") String sort,
-                                     @QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance hostList(
+            @QueryParam("classification") String classification,
+            @QueryParam("release") String release,
+            @QueryParam("service") String service,
+            @QueryParam("group") String group,
+            @QueryParam("q") String q,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") int page) {
         int p = Math.max(0, Math.min(page, 100_000));
         try {
-            HostQueries.HostPage result = hosts.list(HostFilter.of(classification, release, service, group, q, sort), p, PAGE_SIZE);
+            HostQueries.HostPage result =
+                    hosts.list(HostFilter.of(classification, release, service, group, q, sort), p, PAGE_SIZE);
             int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-            return Templates.hosts(user(), new HostsPage(result.items(), result.total(), p, pages, stripped(classification), stripped(release),
-                    stripped(service), stripped(group), stripped(q), stripped(sort), null));
+            return Templates.hosts(
+                    user(),
+                    new HostsPage(
+                            result.items(),
+                            result.total(),
+                            p,
+                            pages,
+                            stripped(classification),
+                            stripped(release),
+                            stripped(service),
+                            stripped(group),
+                            stripped(q),
+                            stripped(sort),
+                            null));
         } catch (PlannerException e) {
-            return Templates.hosts(user(), new HostsPage(List.of(), 0, 0, 1, stripped(classification), stripped(release), stripped(service),
-                    stripped(group), stripped(q), stripped(sort), e.getMessage()));
+            return Templates.hosts(
+                    user(),
+                    new HostsPage(
+                            List.of(),
+                            0,
+                            0,
+                            1,
+                            stripped(classification),
+                            stripped(release),
+                            stripped(service),
+                            stripped(group),
+                            stripped(q),
+                            stripped(sort),
+                            e.getMessage()));
         }
     }
 
@@ -117,9 +169,12 @@ public class HostPages {
     @POST
     @Path("{hostname}/classification")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response override(@PathParam("hostname") String hostname, @FormParam(Csrf.FIELD) String token,
-                             @FormParam("classification") String classification, @FormParam("reason") String reason,
-                             @FormParam("version") Integer version) {
+    public Response override(
+            @PathParam("hostname") String hostname,
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("classification") String classification,
+            @FormParam("reason") String reason,
+            @FormParam("version") Integer version) {
         csrf.verify(token);
         try {
             HostView h = overrides.override(hostname, classification(classification), reason, version);
@@ -133,8 +188,10 @@ public class HostPages {
     @POST
     @Path("{hostname}/classification/clear")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response clearOverride(@PathParam("hostname") String hostname, @FormParam(Csrf.FIELD) String token,
-                                  @FormParam("version") Integer version) {
+    public Response clearOverride(
+            @PathParam("hostname") String hostname,
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("version") Integer version) {
         csrf.verify(token);
         HostView h = overrides.clearOverride(hostname, version);
         flash.set("Override removed: " + h.hostname() + " is " + h.classification() + " by the rules.");
@@ -145,16 +202,20 @@ public class HostPages {
     @POST
     @Path("override")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response bulkOverride(@FormParam(Csrf.FIELD) String token, @FormParam("hostname") List<String> selected,
-                                 @FormParam("classification") String classification, @FormParam("reason") String reason,
-                                 @FormParam("clear") String clear) {
+    public Response bulkOverride(
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("hostname") List<String> selected,
+            @FormParam("classification") String classification,
+            @FormParam("reason") String reason,
+            @FormParam("clear") String clear) {
         csrf.verify(token);
         if (selected == null || selected.isEmpty()) {
             flash.set("Select at least one host.");
             return Redirects.seeOther("/hosts");
         }
         return refusals.redirect("/hosts", "Nothing changed", () -> {
-            int n = overrides.overrideAll(selected, clear != null ? null : classification(classification), reason, clear != null);
+            int n = overrides.overrideAll(
+                    selected, clear != null ? null : classification(classification), reason, clear != null);
             return (clear != null ? "Override removed from " : "Override set on ") + n + " host(s).";
         });
     }
@@ -169,15 +230,31 @@ public class HostPages {
     @POST
     @Path("{hostname}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response saveHost(@PathParam("hostname") String hostname, @FormParam(Csrf.FIELD) String token,
-                             @FormParam("distro") String distro, @FormParam("osVersion") String osVersion,
-                             @FormParam("services") String services, @FormParam("groups") String groups,
-                             @FormParam("dependsOn") String dependsOn, @FormParam("stateful") String stateful,
-                             @FormParam("replaceable") String replaceable, @FormParam("public") String isPublic,
-                             @FormParam("vars") String vars, @FormParam("version") int version) {
+    public Response saveHost(
+            @PathParam("hostname") String hostname,
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("distro") String distro,
+            @FormParam("osVersion") String osVersion,
+            @FormParam("services") String services,
+            @FormParam("groups") String groups,
+            @FormParam("dependsOn") String dependsOn,
+            @FormParam("stateful") String stateful,
+            @FormParam("replaceable") String replaceable,
+            @FormParam("public") String isPublic,
+            @FormParam("vars") String vars,
+            @FormParam("version") int version) {
         csrf.verify(token);
-        HostForm form = new HostForm(stripped(distro), stripped(osVersion), stripped(services), stripped(groups), stripped(dependsOn),
-                stateful != null, replaceable != null, isPublic != null, stripped(vars), version);
+        HostForm form = new HostForm(
+                stripped(distro),
+                stripped(osVersion),
+                stripped(services),
+                stripped(groups),
+                stripped(dependsOn),
+                stateful != null,
+                replaceable != null,
+                isPublic != null,
+                stripped(vars),
+                version);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> parsedVars = Map.of();
         try {
@@ -194,13 +271,15 @@ public class HostPages {
                 Refusals.beside(e, errors);
             }
         }
-        return Refusals.page(errors.containsKey("version") ? 409 : 400, Templates.editHost(user(), hostname, form, errors));
+        return Refusals.page(
+                errors.containsKey("version") ? 409 : 400, Templates.editHost(user(), hostname, form, errors));
     }
 
     private TemplateInstance hostPage(String hostname, Map<String, String> errors) {
         HostView h = hosts.get(hostname);
         List<WindowView> planned = windows.list(null, h.hostname(), null, null, null).stream()
-                .filter(w -> w.state() != WindowState.CANCELLED).toList();
+                .filter(w -> w.state() != WindowState.CANCELLED)
+                .toList();
         return Templates.host(user(), h, planned, classifications(), errors);
     }
 
@@ -209,7 +288,8 @@ public class HostPages {
         try {
             return name == null || name.isBlank() ? null : Classification.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw PlannerException.invalid(e.getMessage(), List.of(new FieldError("classification", "one of " + classifications())));
+            throw PlannerException.invalid(
+                    e.getMessage(), List.of(new FieldError("classification", "one of " + classifications())));
         }
     }
 

@@ -37,7 +37,8 @@ import org.upgradeplanner.support.TextBody;
 public class ImportPages {
 
     /** The dry run's answer, for the pending upload {@code id}; at most {@link #SHOWN} changes are listed. */
-    public record Preview(String source, String fileName, String id, String digest, ImportResult result, String notice) {
+    public record Preview(
+            String source, String fileName, String id, String digest, ImportResult result, String notice) {
         public List<ImportResult.Change> shownChanges() {
             return result.changes().subList(0, Math.min(result.changes().size(), SHOWN));
         }
@@ -56,6 +57,7 @@ public class ImportPages {
 
     /** The largest inventory file an upload takes (the request limit, {@code quarkus.http.limits.max-body-size}, is above it). */
     private static final long MAX_BYTES = 20L * 1024 * 1024;
+
     private static final int SHOWN = 500;
 
     private final InventoryImporter importer;
@@ -79,11 +81,17 @@ public class ImportPages {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response preview(@RestForm("csrf-token") String token, @RestForm("source") String source, @RestForm("file") FileUpload file) {
+    public Response preview(
+            @RestForm("csrf-token") String token,
+            @RestForm("source") String source,
+            @RestForm("file") FileUpload file) {
         csrf.verify(token);
         String name = source == null || source.isBlank() ? "ui" : source.strip();
         if (file == null || file.size() == 0) {
-            return refused(name, List.of(new FieldError("file", "choose an inventory file (YAML, or the JSON of ansible-inventory --list)")));
+            return refused(
+                    name,
+                    List.of(new FieldError(
+                            "file", "choose an inventory file (YAML, or the JSON of ansible-inventory --list)")));
         }
         if (file.size() > MAX_BYTES) {
             return refused(name, List.of(new FieldError("file", "at most 20 MB")));
@@ -92,7 +100,9 @@ public class ImportPages {
             String text = TextBody.decode(Files.readAllBytes(file.uploadedFile()), MediaType.TEXT_PLAIN_TYPE);
             ImportResult result = importer.importText(name, file.fileName(), format(file.fileName()), text, true);
             PendingImports.Pending p = pending.save(name, file.fileName(), text, user());
-            return Response.ok(Templates.preview(user(), new Preview(name, p.fileName(), p.id(), p.digest(), result, null))).build();
+            return Response.ok(Templates.preview(
+                            user(), new Preview(name, p.fileName(), p.id(), p.digest(), result, null)))
+                    .build();
         } catch (PlannerException e) {
             return refused(name, Refusals.fields(e, "file"));
         } catch (IOException e) {
@@ -103,27 +113,45 @@ public class ImportPages {
     @POST
     @Path("apply")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response apply(@RestForm("csrf-token") String token, @RestForm("id") String id, @RestForm("digest") String digest) {
+    public Response apply(
+            @RestForm("csrf-token") String token, @RestForm("id") String id, @RestForm("digest") String digest) {
         csrf.verify(token);
         PendingImports.Pending p = pending.find(id, digest).orElse(null);
         if (p == null) {
-            return Refusals.page(409, Templates.upload(user(), "ui", List.of(new FieldError("file",
-                    "this preview has expired (after " + PendingImports.LIFETIME.toMinutes() + " minutes) or was applied already:"
-                            + " upload the file again to see what it changes now"))));
+            return Refusals.page(
+                    409,
+                    Templates.upload(
+                            user(),
+                            "ui",
+                            List.of(new FieldError(
+                                    "file",
+                                    "this preview has expired (after " + PendingImports.LIFETIME.toMinutes()
+                                            + " minutes) or was applied already:"
+                                            + " upload the file again to see what it changes now"))));
         }
         try {
             if (!p.fleetFingerprint().equals(pending.fingerprint())) {
                 // Someone changed the fleet since this preview: show what applying would do now, apply nothing yet.
-                ImportResult now = importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), true);
+                ImportResult now =
+                        importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), true);
                 PendingImports.Pending fresh = pending.refresh(p);
-                return Refusals.page(409, Templates.preview(user(), new Preview(p.source(), p.fileName(),
-                        fresh.id(), fresh.digest(), now, "The fleet changed since your preview (another import or an edit):"
-                        + " this is what applying the file would do now.")));
+                return Refusals.page(
+                        409,
+                        Templates.preview(
+                                user(),
+                                new Preview(
+                                        p.source(),
+                                        p.fileName(),
+                                        fresh.id(),
+                                        fresh.digest(),
+                                        now,
+                                        "The fleet changed since your preview (another import or an edit):"
+                                                + " this is what applying the file would do now.")));
             }
             ImportResult r = importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), false);
             pending.delete(p.id());
-            flash.set("Imported " + p.fileName() + " as source " + r.source() + ": " + r.added() + " added, " + r.updated() + " updated, "
-                    + r.unchanged() + " unchanged, " + r.removed() + " removed.");
+            flash.set("Imported " + p.fileName() + " as source " + r.source() + ": " + r.added() + " added, "
+                    + r.updated() + " updated, " + r.unchanged() + " unchanged, " + r.removed() + " removed.");
             return Redirects.seeOther("/hosts");
         } catch (PlannerException e) {
             return refused(p.source(), Refusals.fields(e, "file"));
@@ -135,7 +163,9 @@ public class ImportPages {
     }
 
     private static InventoryParser.Format format(String fileName) {
-        return fileName != null && fileName.toLowerCase().endsWith(".json") ? InventoryParser.Format.JSON : InventoryParser.Format.YAML;
+        return fileName != null && fileName.toLowerCase().endsWith(".json")
+                ? InventoryParser.Format.JSON
+                : InventoryParser.Format.YAML;
     }
 
     private String user() {

@@ -63,21 +63,27 @@ public class LoginPages {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam(Csrf.FIELD) String token, @FormParam("username") String username,
-                           @FormParam("password") String password) {
+    public Response signIn(
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("username") String username,
+            @FormParam("password") String password) {
         if (!csrf.matches(token) || username == null || username.isEmpty() || password == null) {
             return failed();
         }
         SecurityIdentity identity;
         try {
-            identity = identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray())));
+            identity = identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
+                    username, new PasswordCredential(password.toCharArray())));
         } catch (AuthenticationFailedException e) {
             return failed();
         }
         String landing = identity.hasRole(Accounts.ADMIN) ? "/" : "/announcements";
-        NewCookie session = cookie(SessionMechanism.COOKIE, sessions.open(identity.getPrincipal().getName()), -1);
+        NewCookie session = cookie(
+                SessionMechanism.COOKIE, sessions.open(identity.getPrincipal().getName()), -1);
         // A new CSRF token with the new session: one seen before the login is worth nothing after it.
-        return Redirects.seeOtherBuilder(landing).cookie(session, cookie(Csrf.COOKIE, Csrf.newToken(), -1)).build();
+        return Redirects.seeOtherBuilder(landing)
+                .cookie(session, cookie(Csrf.COOKIE, Csrf.newToken(), -1))
+                .build();
     }
 
     /** Ends the session on every replica: the same cookie, replayed, is no login any more. */
@@ -87,7 +93,9 @@ public class LoginPages {
     public Response logout(@FormParam(Csrf.FIELD) String token, @CookieParam(SessionMechanism.COOKIE) String session) {
         csrf.verify(token);
         sessions.close(session);
-        return Redirects.seeOtherBuilder("/login").cookie(cookie(SessionMechanism.COOKIE, "", 0)).build();
+        return Redirects.seeOtherBuilder("/login")
+                .cookie(cookie(SessionMechanism.COOKIE, "", 0))
+                .build();
     }
 
     private static Response failed() {
@@ -95,7 +103,13 @@ public class LoginPages {
     }
 
     private NewCookie cookie(String name, String value, int maxAge) {
-        return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secureCookies)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(name)
+                .value(value)
+                .path("/")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(secureCookies)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

@@ -26,20 +26,38 @@ import org.upgradeplanner.window.WindowView;
 public class PublicPages {
 
     /** One window on the public page; every text is escaped by the template. */
-    public record Outage(long id, String title, String when, String state, List<String> hosts, List<String> services,
-                         String description, String cancelReason) {
+    public record Outage(
+            long id,
+            String title,
+            String when,
+            String state,
+            List<String> hosts,
+            List<String> services,
+            String description,
+            String cancelReason) {
         static Outage from(WindowView w) {
-            return new Outage(w.id(), w.title(), Subjects.range(w.start(), w.end()), w.state().name().replace('_', ' ').toLowerCase(),
-                    w.hosts(), w.services(), w.description(), w.cancelReason());
+            return new Outage(
+                    w.id(),
+                    w.title(),
+                    Subjects.range(w.start(), w.end()),
+                    w.state().name().replace('_', ' ').toLowerCase(),
+                    w.hosts(),
+                    w.services(),
+                    w.description(),
+                    w.cancelReason());
         }
     }
 
-    public record OutagesPage(String calendarName, List<Outage> inProgress, List<Outage> upcoming, List<Outage> recent,
-                              String webcal, String https) {
-    }
+    public record OutagesPage(
+            String calendarName,
+            List<Outage> inProgress,
+            List<Outage> upcoming,
+            List<Outage> recent,
+            String webcal,
+            String https) {}
 
-    public record AtomPage(String id, String title, String self, String page, Instant updated, List<AnnouncementView> entries) {
-    }
+    public record AtomPage(
+            String id, String title, String self, String page, Instant updated, List<AnnouncementView> entries) {}
 
     @CheckedTemplate
     static class Templates {
@@ -54,7 +72,12 @@ public class PublicPages {
     private final PlannerConfig config;
     private final Clock clock;
 
-    PublicPages(WindowQueries windows, AnnouncementService announcements, CalendarService calendars, PlannerConfig config, Clock clock) {
+    PublicPages(
+            WindowQueries windows,
+            AnnouncementService announcements,
+            CalendarService calendars,
+            PlannerConfig config,
+            Clock clock) {
         this.windows = windows;
         this.announcements = announcements;
         this.calendars = calendars;
@@ -68,27 +91,53 @@ public class PublicPages {
     public TemplateInstance outages() {
         Instant now = Instant.now(clock);
         String base = calendars.base();
-        List<WindowView> shown = windows.list(null, null, null, now.minus(config.calendar().keepFinished()), null).stream()
-                .filter(w -> w.publishedAt() != null).toList();
-        List<Outage> inProgress = shown.stream().filter(w -> w.state() == WindowState.IN_PROGRESS).map(w -> Outage.from(w)).toList();
-        List<Outage> upcoming = shown.stream().filter(w -> w.state() == WindowState.SCHEDULED || w.state() == WindowState.ANNOUNCED)
-                .map(w -> Outage.from(w)).toList();
-        List<Outage> recent = shown.stream().filter(w -> !w.state().isActive())
-                .sorted(Comparator.comparing(WindowView::end).reversed()).map(w -> Outage.from(w)).toList();
+        List<WindowView> shown =
+                windows.list(null, null, null, now.minus(config.calendar().keepFinished()), null).stream()
+                        .filter(w -> w.publishedAt() != null)
+                        .toList();
+        List<Outage> inProgress = shown.stream()
+                .filter(w -> w.state() == WindowState.IN_PROGRESS)
+                .map(w -> Outage.from(w))
+                .toList();
+        List<Outage> upcoming = shown.stream()
+                .filter(w -> w.state() == WindowState.SCHEDULED || w.state() == WindowState.ANNOUNCED)
+                .map(w -> Outage.from(w))
+                .toList();
+        List<Outage> recent = shown.stream()
+                .filter(w -> !w.state().isActive())
+                .sorted(Comparator.comparing(WindowView::end).reversed())
+                .map(w -> Outage.from(w))
+                .toList();
         String https = base + "/calendar/outages.ics";
-        return Templates.outages(new OutagesPage(config.calendar().name(), inProgress, upcoming, recent,
-                https.replaceFirst("^https?://", "webcal://"), https));
+        return Templates.outages(new OutagesPage(
+                config.calendar().name(),
+                inProgress,
+                upcoming,
+                recent,
+                https.replaceFirst("^https?://", "webcal://"),
+                https));
     }
 
     @GET
     @Path("announcements.atom")
     @Produces("application/atom+xml")
     public TemplateInstance atom() {
-        List<AnnouncementView> sent = announcements.list(org.upgradeplanner.announcement.Announcement.Status.SENT).stream()
-                .sorted(Comparator.comparing(AnnouncementView::sentAt).reversed()).limit(100).toList();
+        List<AnnouncementView> sent =
+                announcements.list(org.upgradeplanner.announcement.Announcement.Status.SENT).stream()
+                        .sorted(Comparator.comparing(AnnouncementView::sentAt).reversed())
+                        .limit(100)
+                        .toList();
         String base = calendars.base();
-        Instant updated = sent.stream().map(AnnouncementView::sentAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return Templates.atom(new AtomPage("tag:upgrade-planner,2026:announcements", config.calendar().name() + ": announcements",
-                base + "/announcements.atom", base + "/outages", updated, sent));
+        Instant updated = sent.stream()
+                .map(AnnouncementView::sentAt)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+        return Templates.atom(new AtomPage(
+                "tag:upgrade-planner,2026:announcements",
+                config.calendar().name() + ": announcements",
+                base + "/announcements.atom",
+                base + "/outages",
+                updated,
+                sent));
     }
 }

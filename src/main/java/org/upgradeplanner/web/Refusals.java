@@ -53,8 +53,13 @@ public class Refusals {
      * distro field; several messages for one field are joined.
      */
     static Map<String, String> beside(List<FieldError> found, Map<String, String> errors) {
-        found.forEach(f -> errors.merge(f.field().replaceAll("\\[\\d+]$", "").replace("os.distro", "distro").replace("os.version", "osVersion"),
-                f.message(), (a, b) -> a + "; " + b));
+        found.forEach(f -> errors.merge(
+                f.field()
+                        .replaceAll("\\[\\d+]$", "")
+                        .replace("os.distro", "distro")
+                        .replace("os.version", "osVersion"),
+                f.message(),
+                (a, b) -> a + "; " + b));
         return errors;
     }
 

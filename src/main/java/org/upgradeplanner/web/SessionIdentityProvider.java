@@ -31,7 +31,9 @@ public class SessionIdentityProvider implements IdentityProvider<SessionMechanis
     public Uni<SecurityIdentity> authenticate(SessionMechanism.Request request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> sessions.user(request.token)
                 .flatMap(user -> accounts.roleOf(user).map(role -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(user)).addRole(role).build()))
+                        .setPrincipal(new QuarkusPrincipal(user))
+                        .addRole(role)
+                        .build()))
                 .orElseThrow(() -> new AuthenticationFailedException("no such session")));
     }
 }

@@ -12,9 +12,9 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
-import org.upgradeplanner.support.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import org.upgradeplanner.support.Problems;
 
 /**
  * Signs in web UI requests by their session cookie ({@link Sessions}). Only pages: {@code /api/**} and {@code /q/**}
@@ -41,8 +41,10 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         if (cookie == null || cookie.getValue().isEmpty() || !Problems.isPage(context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
-        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new Request(cookie.getValue()), context))
-                .onFailure(AuthenticationFailedException.class).recoverWithNull();
+        return identities
+                .authenticate(HttpSecurityUtils.setRoutingContextAttribute(new Request(cookie.getValue()), context))
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithNull();
     }
 
     @Override

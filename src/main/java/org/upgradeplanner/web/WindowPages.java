@@ -26,9 +26,9 @@ import java.util.Map;
 import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Redirects;
-import org.upgradeplanner.window.WindowInput;
 import org.upgradeplanner.window.PlannerService;
 import org.upgradeplanner.window.WindowCommands;
+import org.upgradeplanner.window.WindowInput;
 import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowState;
 import org.upgradeplanner.window.WindowView;
@@ -41,10 +41,16 @@ public class WindowPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance windows(String user, List<WindowView> windows, String state, List<String> states,
-                                               WindowForm form, Map<String, String> errors);
+        static native TemplateInstance windows(
+                String user,
+                List<WindowView> windows,
+                String state,
+                List<String> states,
+                WindowForm form,
+                Map<String, String> errors);
 
-        static native TemplateInstance editWindow(String user, WindowView window, WindowForm form, Map<String, String> errors);
+        static native TemplateInstance editWindow(
+                String user, WindowView window, WindowForm form, Map<String, String> errors);
     }
 
     private final WindowQueries windows;
@@ -55,8 +61,14 @@ public class WindowPages {
     private final Flash flash;
     private final Refusals refusals;
 
-    WindowPages(WindowQueries windows, WindowCommands commands, PlannerService planner, SecurityIdentity identity, Csrf csrf, Flash flash,
-                Refusals refusals) {
+    WindowPages(
+            WindowQueries windows,
+            WindowCommands commands,
+            PlannerService planner,
+            SecurityIdentity identity,
+            Csrf csrf,
+            Flash flash,
+            Refusals refusals) {
         this.windows = windows;
         this.commands = commands;
         this.planner = planner;
@@ -73,9 +85,16 @@ public class WindowPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createWindow(@FormParam(Csrf.FIELD) String token, @FormParam("title") String title, @FormParam("start") String start,
-                                 @FormParam("end") String end, @FormParam("hosts") String hostList, @FormParam("description") String description,
-                                 @FormParam("draft") String draft, @FormParam("force") String force, @FormParam("reason") String reason) {
+    public Response createWindow(
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("title") String title,
+            @FormParam("start") String start,
+            @FormParam("end") String end,
+            @FormParam("hosts") String hostList,
+            @FormParam("description") String description,
+            @FormParam("draft") String draft,
+            @FormParam("force") String force,
+            @FormParam("reason") String reason) {
         csrf.verify(token);
         WindowForm form = WindowForm.typed(title, start, end, hostList, description, draft != null, reason);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -85,13 +104,23 @@ public class WindowPages {
             return Refusals.page(400, windowsPage(null, form, errors));
         }
         try {
-            WindowView w = commands.create(new WindowInput(form.title(), from, to, list(form.hosts()), null, form.description(),
-                    form.draft() ? "DRAFT" : null, null, force != null ? Boolean.TRUE : null, form.reason()));
+            WindowView w = commands.create(new WindowInput(
+                    form.title(),
+                    from,
+                    to,
+                    list(form.hosts()),
+                    null,
+                    form.description(),
+                    form.draft() ? "DRAFT" : null,
+                    null,
+                    force != null ? Boolean.TRUE : null,
+                    form.reason()));
             flash.set("Window " + w.id() + " created: " + w.title() + " (" + w.state() + ").");
             return Redirects.seeOther("/windows");
         } catch (PlannerException e) {
             Refusals.beside(Refusals.fields(e, "title"), errors);
-            return Refusals.page(e.kind() == PlannerException.Kind.CONFLICT ? 409 : 400, windowsPage(null, form, errors));
+            return Refusals.page(
+                    e.kind() == PlannerException.Kind.CONFLICT ? 409 : 400, windowsPage(null, form, errors));
         }
     }
 
@@ -102,8 +131,11 @@ public class WindowPages {
     public Response propose(@FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
         List<WindowView> proposed = planner.propose();
-        flash.set(proposed.isEmpty() ? "Every outage-required host is already in a window."
-                : "The planner proposed " + proposed.size() + " draft window(s): review, schedule or discard them below.");
+        flash.set(
+                proposed.isEmpty()
+                        ? "Every outage-required host is already in a window."
+                        : "The planner proposed " + proposed.size()
+                                + " draft window(s): review, schedule or discard them below.");
         return Redirects.seeOther("/windows?state=DRAFT");
     }
 
@@ -118,10 +150,17 @@ public class WindowPages {
     @POST
     @Path("{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response saveWindow(@PathParam("id") long id, @FormParam(Csrf.FIELD) String token, @FormParam("title") String title,
-                               @FormParam("start") String start, @FormParam("end") String end, @FormParam("hosts") String hostList,
-                               @FormParam("description") String description, @FormParam("version") int version,
-                               @FormParam("force") String force, @FormParam("reason") String reason) {
+    public Response saveWindow(
+            @PathParam("id") long id,
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("title") String title,
+            @FormParam("start") String start,
+            @FormParam("end") String end,
+            @FormParam("hosts") String hostList,
+            @FormParam("description") String description,
+            @FormParam("version") int version,
+            @FormParam("force") String force,
+            @FormParam("reason") String reason) {
         csrf.verify(token);
         WindowView current = windows.get(id);
         WindowForm form = WindowForm.typed(title, start, end, hostList, description, false, reason);
@@ -130,8 +169,19 @@ public class WindowPages {
         Instant to = utc(form.end(), "end", errors);
         if (errors.isEmpty()) {
             try {
-                WindowView w = commands.update(id, new WindowInput(form.title(), from, to, list(form.hosts()),
-                        current.services(), form.description(), null, version, force != null ? Boolean.TRUE : null, form.reason()));
+                WindowView w = commands.update(
+                        id,
+                        new WindowInput(
+                                form.title(),
+                                from,
+                                to,
+                                list(form.hosts()),
+                                current.services(),
+                                form.description(),
+                                null,
+                                version,
+                                force != null ? Boolean.TRUE : null,
+                                form.reason()));
                 flash.set("Window " + w.id() + " saved (sequence " + w.sequence() + ").");
                 return Redirects.seeOther("/windows");
             } catch (PlannerException e) {
@@ -145,7 +195,8 @@ public class WindowPages {
     @POST
     @Path("{id}/extend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response extendWindow(@PathParam("id") long id, @FormParam(Csrf.FIELD) String token, @FormParam("end") String end) {
+    public Response extendWindow(
+            @PathParam("id") long id, @FormParam(Csrf.FIELD) String token, @FormParam("end") String end) {
         csrf.verify(token);
         return refusals.redirect("/windows", "Window " + id, () -> {
             WindowView w = commands.extend(id, utc(stripped(end), "end"), null, null);
@@ -158,17 +209,34 @@ public class WindowPages {
     @Path("check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> checkWindow(@FormParam(Csrf.FIELD) String token, @FormParam("title") String title,
-                                           @FormParam("start") String start, @FormParam("end") String end,
-                                           @FormParam("hosts") String hostList, @FormParam("draft") String draft,
-                                           @FormParam("id") Long id) {
+    public Map<String, String> checkWindow(
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("title") String title,
+            @FormParam("start") String start,
+            @FormParam("end") String end,
+            @FormParam("hosts") String hostList,
+            @FormParam("draft") String draft,
+            @FormParam("id") Long id) {
         csrf.verify(token);
         Map<String, String> errors = new LinkedHashMap<>();
         Instant from = utc(stripped(start), "start", errors);
         Instant to = utc(stripped(end), "end", errors);
         if (errors.isEmpty()) {
-            Refusals.beside(windows.preview(id, new WindowInput(stripped(title).isEmpty() ? "untitled" : stripped(title), from, to,
-                    list(stripped(hostList)), null, null, draft != null ? "DRAFT" : null, null, null, null)), errors);
+            Refusals.beside(
+                    windows.preview(
+                            id,
+                            new WindowInput(
+                                    stripped(title).isEmpty() ? "untitled" : stripped(title),
+                                    from,
+                                    to,
+                                    list(stripped(hostList)),
+                                    null,
+                                    null,
+                                    draft != null ? "DRAFT" : null,
+                                    null,
+                                    null,
+                                    null)),
+                    errors);
         }
         return errors;
     }
@@ -177,8 +245,11 @@ public class WindowPages {
     @POST
     @Path("{id}/{action: schedule|complete|cancel}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response windowAction(@PathParam("id") long id, @PathParam("action") String action, @FormParam(Csrf.FIELD) String token,
-                                 @FormParam("reason") String reason) {
+    public Response windowAction(
+            @PathParam("id") long id,
+            @PathParam("action") String action,
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("reason") String reason) {
         csrf.verify(token);
         return refusals.redirect("/windows", "Window " + id, () -> {
             WindowView w = switch (action) {
@@ -199,8 +270,10 @@ public class WindowPages {
                 s = null;
             }
         }
-        List<String> states = Arrays.stream(WindowState.values()).map(Enum::name).toList();
-        return Templates.windows(user(), windows.list(s, null, null, null, null), s == null ? "" : s.name(), states, form, errors);
+        List<String> states =
+                Arrays.stream(WindowState.values()).map(Enum::name).toList();
+        return Templates.windows(
+                user(), windows.list(s, null, null, null, null), s == null ? "" : s.name(), states, form, errors);
     }
 
     private String user() {

@@ -7,8 +7,7 @@ import java.util.List;
 /** Where a calendar file's events begin, for error messages: iCal4j keeps no positions once it has parsed a file. */
 final class EventLines {
 
-    private EventLines() {
-    }
+    private EventLines() {}
 
     /**
      * The line of each VEVENT of the file's first VCALENDAR, in order; all null when there are not {@code events} of

@@ -43,8 +43,7 @@ public final class FreezeCalendar {
     /** How much of a SUMMARY an error message repeats. */
     private static final int NAME_LENGTH = 80;
 
-    private FreezeCalendar() {
-    }
+    private FreezeCalendar() {}
 
     /** @throws IllegalArgumentException naming the line or the event (SUMMARY, UID, line) and what is wrong */
     public static List<Freeze> read(String ics, Instant from, Instant to, ZoneId zone) {
@@ -69,15 +68,21 @@ public final class FreezeCalendar {
                     Instant start = instant(p.getStart(), zone);
                     Instant end = instant(p.getEnd(), zone);
                     if (!end.isAfter(start)) {
-                        end = LocalDate.ofInstant(start, zone).plusDays(1).atStartOfDay(zone).toInstant();
+                        end = LocalDate.ofInstant(start, zone)
+                                .plusDays(1)
+                                .atStartOfDay(zone)
+                                .toInstant();
                     }
                     if (start.isBefore(to) && end.isAfter(from)) {
                         freezes.add(new Freeze(start, end, summary));
                     }
                 }
                 if (freezes.size() > MAX_FREEZES) {
-                    throw new IllegalArgumentException(String.format("with this event, the calendar brings more than %,d freeze periods"
-                            + " between %s and %s", MAX_FREEZES, range.getStart().toLocalDate(), range.getEnd().toLocalDate()));
+                    throw new IllegalArgumentException(String.format(
+                            "with this event, the calendar brings more than %,d freeze periods" + " between %s and %s",
+                            MAX_FREEZES,
+                            range.getStart().toLocalDate(),
+                            range.getEnd().toLocalDate()));
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(name(event, summary, lines.get(i)) + ": " + rootMessage(e), e);
@@ -89,7 +94,10 @@ public final class FreezeCalendar {
 
     /** The SUMMARY on one line, or "freeze" when there is none. */
     private static String label(VEvent event) {
-        String summary = event.<Summary>getProperty(Property.SUMMARY).map(Summary::getValue).map(ControlCharacters::oneLine).orElse("");
+        String summary = event.<Summary>getProperty(Property.SUMMARY)
+                .map(Summary::getValue)
+                .map(ControlCharacters::oneLine)
+                .orElse("");
         return summary.isEmpty() ? "freeze" : summary;
     }
 
@@ -97,8 +105,11 @@ public final class FreezeCalendar {
     private static String name(VEvent event, String summary, Integer line) {
         String shown = summary.length() > NAME_LENGTH ? summary.substring(0, NAME_LENGTH) + "…" : summary;
         List<String> where = new ArrayList<>();
-        event.getUid().map(u -> ControlCharacters.oneLine(String.valueOf(u.getValue()))).filter(u -> !u.isEmpty())
-                .map(u -> "UID " + (u.length() > NAME_LENGTH ? u.substring(0, NAME_LENGTH) + "…" : u)).ifPresent(where::add);
+        event.getUid()
+                .map(u -> ControlCharacters.oneLine(String.valueOf(u.getValue())))
+                .filter(u -> !u.isEmpty())
+                .map(u -> "UID " + (u.length() > NAME_LENGTH ? u.substring(0, NAME_LENGTH) + "…" : u))
+                .ifPresent(where::add);
         Optional.ofNullable(line).map(l -> "line " + l).ifPresent(where::add);
         return "event `" + shown + "`" + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")");
     }

@@ -28,7 +28,10 @@ public class FreezeService {
         Instant now = Instant.now(clock);
         List<SchedulingPolicy.Freeze> periods;
         try {
-            periods = FreezeCalendar.read(ics, now.minus(Duration.ofDays(366)), now.plus(Duration.ofDays(5 * 366)),
+            periods = FreezeCalendar.read(
+                    ics,
+                    now.minus(Duration.ofDays(366)),
+                    now.plus(Duration.ofDays(5 * 366)),
                     policies.settings().slot().zone());
         } catch (IllegalArgumentException e) {
             throw PlannerException.invalid("body", "not a usable iCalendar file: " + e.getMessage());

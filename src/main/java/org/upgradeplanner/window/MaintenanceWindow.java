@@ -112,21 +112,36 @@ public class MaintenanceWindow extends PanacheEntityBase {
         List<WindowState> over = List.of(WindowState.CANCELLED, WindowState.COMPLETED);
         Map<Long, Set<String>> hosts = activeElements("hosts", over);
         Map<Long, Set<String>> services = activeElements("services", over);
-        return getEntityManager().createQuery("select w.id, w.title, w.start, w.end, w.state from MaintenanceWindow w"
-                        + " where w.state not in :over", Object[].class)
-                .setParameter("over", over).getResultStream()
-                .map(r -> new WindowSpec((Long) r[0], (String) r[1], (Instant) r[2], (Instant) r[3],
-                        hosts.getOrDefault((Long) r[0], Set.of()), services.getOrDefault((Long) r[0], Set.of()), (WindowState) r[4]))
+        return getEntityManager()
+                .createQuery(
+                        "select w.id, w.title, w.start, w.end, w.state from MaintenanceWindow w"
+                                + " where w.state not in :over",
+                        Object[].class)
+                .setParameter("over", over)
+                .getResultStream()
+                .map(r -> new WindowSpec(
+                        (Long) r[0],
+                        (String) r[1],
+                        (Instant) r[2],
+                        (Instant) r[3],
+                        hosts.getOrDefault((Long) r[0], Set.of()),
+                        services.getOrDefault((Long) r[0], Set.of()),
+                        (WindowState) r[4]))
                 .toList();
     }
 
     /** One element collection of the active windows, by window id; {@code collection} is a field name, never user input. */
     private static Map<Long, Set<String>> activeElements(String collection, List<WindowState> over) {
         Map<Long, Set<String>> byWindow = new HashMap<>();
-        getEntityManager().createQuery("select w.id, e from MaintenanceWindow w join w." + collection + " e where w.state not in :over",
+        getEntityManager()
+                .createQuery(
+                        "select w.id, e from MaintenanceWindow w join w." + collection
+                                + " e where w.state not in :over",
                         Object[].class)
-                .setParameter("over", over).getResultStream()
-                .forEach(r -> byWindow.computeIfAbsent((Long) r[0], k -> new TreeSet<>()).add((String) r[1]));
+                .setParameter("over", over)
+                .getResultStream()
+                .forEach(r -> byWindow.computeIfAbsent((Long) r[0], k -> new TreeSet<>())
+                        .add((String) r[1]));
         return byWindow;
     }
 

@@ -21,14 +21,15 @@ import java.util.TreeSet;
 public final class Planner {
 
     /** A host to place; {@code upgrade} says what it goes through, e.g. "ubuntu 12.04 → 14.04". */
-    public record Candidate(String hostname, Set<String> services, Set<String> dependsOn, LocalDate eol, String upgrade) {
-    }
+    public record Candidate(
+            String hostname, Set<String> services, Set<String> dependsOn, LocalDate eol, String upgrade) {}
 
-    public record Proposal(String title, Instant start, Instant end, List<String> hosts, Set<String> services, String description) {
-    }
+    public record Proposal(
+            String title, Instant start, Instant end, List<String> hosts, Set<String> services, String description) {}
 
     /** How far ahead the planner looks for a free slot before it gives up on a group. */
     static final Duration HORIZON = Duration.ofDays(366L * 30);
+
     private static final Duration STEP = Duration.ofDays(7 * 26);
 
     private final SchedulingPolicy policy;
@@ -38,9 +39,11 @@ public final class Planner {
     }
 
     /** Proposals in slot order; {@code unplaced} receives the hosts for which no slot was found within the horizon. */
-    public List<Proposal> propose(List<Candidate> candidates, List<WindowSpec> existing, Instant now, List<String> unplaced) {
+    public List<Proposal> propose(
+            List<Candidate> candidates, List<WindowSpec> existing, Instant now, List<String> unplaced) {
         List<List<Candidate>> chunks = chunks(groups(candidates));
-        Occupancy occupancy = new Occupancy(existing.stream().filter(w -> w.state().isActive()).toList());
+        Occupancy occupancy = new Occupancy(
+                existing.stream().filter(w -> w.state().isActive()).toList());
         Slots slots = new Slots(now.plus(policy.minimumNotice()));
         List<Proposal> proposals = new ArrayList<>();
         for (List<Candidate> chunk : chunks) {
@@ -57,8 +60,13 @@ public final class Planner {
             }
             Instant end = start.plus(policy.slotDuration());
             occupancy.add(new WindowSpec(null, "", start, end, hosts, services, WindowState.DRAFT));
-            proposals.add(new Proposal(title(chunk, services), start, end, chunk.stream().map(Candidate::hostname).toList(),
-                    services, description(chunk)));
+            proposals.add(new Proposal(
+                    title(chunk, services),
+                    start,
+                    end,
+                    chunk.stream().map(Candidate::hostname).toList(),
+                    services,
+                    description(chunk)));
         }
         proposals.sort(Comparator.comparing(Proposal::start));
         return proposals;
@@ -94,7 +102,8 @@ public final class Planner {
         for (int i = 0; i < candidates.size(); i++) {
             groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(candidates.get(i));
         }
-        Comparator<Candidate> byEol = Comparator.comparing(Candidate::eol, Comparator.nullsLast(Comparator.naturalOrder()))
+        Comparator<Candidate> byEol = Comparator.comparing(
+                        Candidate::eol, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Candidate::hostname);
         List<List<Candidate>> sorted = new ArrayList<>();
         for (List<Candidate> g : groups.values()) {
@@ -166,7 +175,8 @@ public final class Planner {
 
         List<WindowSpec> overlapping(Instant from, Instant to) {
             List<WindowSpec> hits = new ArrayList<>();
-            byStart.subMap(from.minus(longest), false, to, false).values()
+            byStart.subMap(from.minus(longest), false, to, false)
+                    .values()
                     .forEach(ws -> ws.stream().filter(w -> w.overlaps(from, to)).forEach(hits::add));
             return hits;
         }
@@ -205,7 +215,8 @@ public final class Planner {
                     }
                     continue;
                 }
-                boolean clash = overlapping.stream().anyMatch(w -> !disjoint(w.hosts(), hosts) || !disjoint(w.services(), services));
+                boolean clash = overlapping.stream()
+                        .anyMatch(w -> !disjoint(w.hosts(), hosts) || !disjoint(w.services(), services));
                 if (!clash) {
                     return start;
                 }
@@ -213,12 +224,12 @@ public final class Planner {
         }
 
         private boolean frozen(Instant start, Instant end) {
-            return policy.freezes().stream().anyMatch(f -> start.isBefore(f.end()) && f.start().isBefore(end));
+            return policy.freezes().stream()
+                    .anyMatch(f -> start.isBefore(f.end()) && f.start().isBefore(end));
         }
     }
 
     private static boolean disjoint(Set<String> a, Set<String> b) {
         return a.stream().noneMatch(b::contains);
     }
-
 }

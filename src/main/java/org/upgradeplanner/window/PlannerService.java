@@ -55,7 +55,9 @@ public class PlannerService {
         for (Host.Outline h : Host.outlines(Classification.OUTAGE_REQUIRED)) {
             if (!planned.contains(h.hostname())) {
                 TargetPolicy.Placement at = targets.place(h.distro(), h.version());
-                String upgrade = at.path() == null ? "upgrade" : h.distro() + " " + h.version() + " → " + at.target().version();
+                String upgrade = at.path() == null
+                        ? "upgrade"
+                        : h.distro() + " " + h.version() + " → " + at.target().version();
                 candidates.add(new Planner.Candidate(h.hostname(), h.services(), h.dependsOn(), h.eol(), upgrade));
             }
         }
@@ -65,8 +67,11 @@ public class PlannerService {
         long t1 = System.nanoTime();
         List<Planner.Proposal> proposals = new Planner(policy).propose(candidates, active, now, unplaced);
         if (!unplaced.isEmpty()) {
-            LOG.warnf("The planner found no slot within %d years for %d host(s): %s", Planner.HORIZON.toDays() / 366,
-                    unplaced.size(), unplaced.stream().limit(20).collect(Collectors.joining(", ")));
+            LOG.warnf(
+                    "The planner found no slot within %d years for %d host(s): %s",
+                    Planner.HORIZON.toDays() / 366,
+                    unplaced.size(),
+                    unplaced.stream().limit(20).collect(Collectors.joining(", ")));
         }
         long t2 = System.nanoTime();
         List<MaintenanceWindow> created = new ArrayList<>();
@@ -74,13 +79,29 @@ public class PlannerService {
             created.add(draft(p, now));
         }
         if (!created.isEmpty()) {
-            audit.record("WINDOWS_PROPOSED", "planner", null, null,
-                    Map.of("windows", created.size(), "hosts", candidates.size() - unplaced.size(), "unplaced", unplaced.size()), null);
+            audit.record(
+                    "WINDOWS_PROPOSED",
+                    "planner",
+                    null,
+                    null,
+                    Map.of(
+                            "windows",
+                            created.size(),
+                            "hosts",
+                            candidates.size() - unplaced.size(),
+                            "unplaced",
+                            unplaced.size()),
+                    null);
         }
         MaintenanceWindow.flush();
-        LOG.infof("Planner: %d window(s) for %d host(s) in %d ms (load %d ms, plan %d ms, store %d ms)", created.size(),
-                candidates.size() - unplaced.size(), (System.nanoTime() - t0) / 1_000_000, (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        LOG.infof(
+                "Planner: %d window(s) for %d host(s) in %d ms (load %d ms, plan %d ms, store %d ms)",
+                created.size(),
+                candidates.size() - unplaced.size(),
+                (System.nanoTime() - t0) / 1_000_000,
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
         return created.stream().map(WindowView::from).toList();
     }
 

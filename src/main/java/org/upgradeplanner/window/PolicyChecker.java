@@ -27,7 +27,8 @@ public final class PolicyChecker {
             return breaches;
         }
         List<WindowSpec> others = all.stream()
-                .filter(w -> w.state().isActive() && (candidate.id() == null || !candidate.id().equals(w.id())))
+                .filter(w -> w.state().isActive()
+                        && (candidate.id() == null || !candidate.id().equals(w.id())))
                 .toList();
         Long id = candidate.id();
         for (WindowSpec other : others) {
@@ -36,18 +37,27 @@ public final class PolicyChecker {
             }
             Set<String> hosts = intersection(candidate.hosts(), other.hosts());
             if (!hosts.isEmpty()) {
-                breaches.add(new Breach(id, Breach.Rule.HOST_OVERLAP, "hosts",
+                breaches.add(new Breach(
+                        id,
+                        Breach.Rule.HOST_OVERLAP,
+                        "hosts",
                         String.join(", ", hosts) + " already in overlapping " + other.label()));
             }
             Set<String> services = intersection(candidate.services(), other.services());
             if (!services.isEmpty()) {
-                breaches.add(new Breach(id, Breach.Rule.SERVICE_OVERLAP, "services",
+                breaches.add(new Breach(
+                        id,
+                        Breach.Rule.SERVICE_OVERLAP,
+                        "services",
                         "service " + String.join(", ", services) + " already down in overlapping " + other.label()));
             }
         }
         for (SchedulingPolicy.Freeze f : policy.freezes()) {
             if (candidate.overlaps(f.start(), f.end())) {
-                breaches.add(new Breach(id, Breach.Rule.FREEZE, "start",
+                breaches.add(new Breach(
+                        id,
+                        Breach.Rule.FREEZE,
+                        "start",
                         "overlaps the freeze " + f.label() + " (" + f.start() + " to " + f.end() + ")"));
             }
         }
@@ -55,18 +65,30 @@ public final class PolicyChecker {
         if (unannounced && !policy.minimumNotice().isZero()) { // PT0S turns the check off
             Duration notice = Duration.between(now, candidate.start());
             if (notice.compareTo(policy.minimumNotice()) < 0) {
-                breaches.add(new Breach(id, Breach.Rule.NOTICE, "start", "starts in " + human(notice)
-                        + ", less than the minimum notice of " + human(policy.minimumNotice())));
+                breaches.add(new Breach(
+                        id,
+                        Breach.Rule.NOTICE,
+                        "start",
+                        "starts in " + human(notice) + ", less than the minimum notice of "
+                                + human(policy.minimumNotice())));
             }
         }
         int concurrent = 1 + maxOverlapping(candidate, others);
         if (concurrent > policy.maxConcurrentWindows()) {
-            breaches.add(new Breach(id, Breach.Rule.CONCURRENCY, "start", concurrent
-                    + " windows would run at the same time; the policy allows " + policy.maxConcurrentWindows()));
+            breaches.add(new Breach(
+                    id,
+                    Breach.Rule.CONCURRENCY,
+                    "start",
+                    concurrent + " windows would run at the same time; the policy allows "
+                            + policy.maxConcurrentWindows()));
         }
         if (candidate.hosts().size() > policy.maxHostsPerWindow()) {
-            breaches.add(new Breach(id, Breach.Rule.HOSTS_PER_WINDOW, "hosts", candidate.hosts().size()
-                    + " hosts in one window; the policy allows " + policy.maxHostsPerWindow()));
+            breaches.add(new Breach(
+                    id,
+                    Breach.Rule.HOSTS_PER_WINDOW,
+                    "hosts",
+                    candidate.hosts().size() + " hosts in one window; the policy allows "
+                            + policy.maxHostsPerWindow()));
         }
         return breaches;
     }
@@ -76,8 +98,12 @@ public final class PolicyChecker {
      * is compared only with those that can overlap it (starting less than the longest window before its end).
      */
     public List<Breach> checkAll(List<WindowSpec> all, Instant now) {
-        List<WindowSpec> sorted = all.stream().sorted(Comparator.comparing(WindowSpec::start)).toList();
-        Duration longest = sorted.stream().map(w -> Duration.between(w.start(), w.end())).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        List<WindowSpec> sorted =
+                all.stream().sorted(Comparator.comparing(WindowSpec::start)).toList();
+        Duration longest = sorted.stream()
+                .map(w -> Duration.between(w.start(), w.end()))
+                .max(Comparator.naturalOrder())
+                .orElse(Duration.ZERO);
         List<Breach> breaches = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < sorted.size(); i++) {

@@ -21,12 +21,17 @@ import org.upgradeplanner.support.TextBody;
 @RolesAllowed(Accounts.ADMIN)
 public class PolicyResource {
 
-    public record PolicyView(Duration minimumNotice, List<Duration> reminders, String slotRule, String slotZone, Duration slotDuration,
-                             int maxConcurrentWindows, int maxHostsPerWindow, List<SchedulingPolicy.Freeze> freezes) {
-    }
+    public record PolicyView(
+            Duration minimumNotice,
+            List<Duration> reminders,
+            String slotRule,
+            String slotZone,
+            Duration slotDuration,
+            int maxConcurrentWindows,
+            int maxHostsPerWindow,
+            List<SchedulingPolicy.Freeze> freezes) {}
 
-    public record FreezeImport(String source, int freezes, List<SchedulingPolicy.Freeze> periods) {
-    }
+    public record FreezeImport(String source, int freezes, List<SchedulingPolicy.Freeze> periods) {}
 
     private final PolicyService policies;
     private final FreezeService freezes;
@@ -40,8 +45,15 @@ public class PolicyResource {
     public PolicyView get() {
         SchedulingPolicy p = policies.current();
         var s = policies.settings();
-        return new PolicyView(p.minimumNotice(), p.reminders(), s.slot().rrule(), s.slot().zone().getId(), p.slotDuration(),
-                p.maxConcurrentWindows(), p.maxHostsPerWindow(), p.freezes());
+        return new PolicyView(
+                p.minimumNotice(),
+                p.reminders(),
+                s.slot().rrule(),
+                s.slot().zone().getId(),
+                p.slotDuration(),
+                p.maxConcurrentWindows(),
+                p.maxHostsPerWindow(),
+                p.freezes());
     }
 
     /**
@@ -52,7 +64,8 @@ public class PolicyResource {
     @POST
     @Path("freezes")
     @Consumes({"text/calendar", MediaType.TEXT_PLAIN})
-    public FreezeImport importFreezes(byte[] body, @QueryParam("source") @DefaultValue("ics") String source, @Context HttpHeaders headers) {
+    public FreezeImport importFreezes(
+            byte[] body, @QueryParam("source") @DefaultValue("ics") String source, @Context HttpHeaders headers) {
         String ics = TextBody.decode(body, headers.getMediaType());
         if (ics.isBlank()) {
             throw PlannerException.invalid("body", "an iCalendar file is required");
@@ -69,5 +82,4 @@ public class PolicyResource {
     public FreezeImport deleteFreezes(@QueryParam("source") @DefaultValue("ics") String source) {
         return new FreezeImport(source, freezes.delete(source), List.of());
     }
-
 }

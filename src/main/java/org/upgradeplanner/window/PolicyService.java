@@ -26,23 +26,35 @@ public class PolicyService {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("planner.policy.slot.rrule: " + e.getMessage(), e);
         }
-        if (this.config.slot().duration().isNegative() || this.config.slot().duration().isZero()) {
+        if (this.config.slot().duration().isNegative()
+                || this.config.slot().duration().isZero()) {
             throw new IllegalStateException("planner.policy.slot.duration must be positive");
         }
         if (this.config.maxConcurrentWindows() < 1 || this.config.maxHostsPerWindow() < 1) {
-            throw new IllegalStateException("planner.policy.max-concurrent-windows and max-hosts-per-window must be at least 1");
+            throw new IllegalStateException(
+                    "planner.policy.max-concurrent-windows and max-hosts-per-window must be at least 1");
         }
-        this.configuredFreezes = this.config.freezes().orElse(List.of()).stream().map(f -> freeze(f, zone)).toList();
+        this.configuredFreezes = this.config.freezes().orElse(List.of()).stream()
+                .map(f -> freeze(f, zone))
+                .toList();
     }
 
     /** The policy as of now: configured freezes and the imported ones. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SchedulingPolicy current() {
         List<SchedulingPolicy.Freeze> freezes = new ArrayList<>(configuredFreezes);
-        FreezePeriod.<FreezePeriod>listAll().forEach(f -> freezes.add(new SchedulingPolicy.Freeze(f.start, f.end, f.summary + " (" + f.source + ")")));
+        FreezePeriod.<FreezePeriod>listAll()
+                .forEach(f ->
+                        freezes.add(new SchedulingPolicy.Freeze(f.start, f.end, f.summary + " (" + f.source + ")")));
         freezes.sort(Comparator.comparing(SchedulingPolicy.Freeze::start));
-        return new SchedulingPolicy(config.minimumNotice(), config.reminders(), slots, config.slot().duration(),
-                List.copyOf(freezes), config.maxConcurrentWindows(), config.maxHostsPerWindow());
+        return new SchedulingPolicy(
+                config.minimumNotice(),
+                config.reminders(),
+                slots,
+                config.slot().duration(),
+                List.copyOf(freezes),
+                config.maxConcurrentWindows(),
+                config.maxHostsPerWindow());
     }
 
     public PlannerConfig.Policy settings() {
@@ -56,12 +68,16 @@ public class PolicyService {
             LocalDate first = LocalDate.parse(parts[0].trim());
             LocalDate last = parts.length == 2 ? LocalDate.parse(parts[1].trim()) : first;
             if (parts.length > 2 || last.isBefore(first)) {
-                throw new IllegalStateException("planner.policy.freezes: `" + range + "` must be FIRST/LAST with LAST not before FIRST");
+                throw new IllegalStateException(
+                        "planner.policy.freezes: `" + range + "` must be FIRST/LAST with LAST not before FIRST");
             }
-            return new SchedulingPolicy.Freeze(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
+            return new SchedulingPolicy.Freeze(
+                    first.atStartOfDay(zone).toInstant(),
+                    last.plusDays(1).atStartOfDay(zone).toInstant(),
                     "freeze " + first + " to " + last);
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException("planner.policy.freezes: `" + range + "` is not a date range like 2016-12-20/2017-01-03", e);
+            throw new IllegalStateException(
+                    "planner.policy.freezes: `" + range + "` is not a date range like 2016-12-20/2017-01-03", e);
         }
     }
 }

@@ -53,16 +53,24 @@ final class RecurrenceBudget {
 
     /** The event's occurrences within the range. @throws IllegalArgumentException naming the limit the event breaks */
     Set<Period<Temporal>> occurrences(VEvent event) {
-        Temporal seed = event.<DateProperty<Temporal>>getProperty(Property.DTSTART).map(DateProperty::getDate)
+        Temporal seed = event.<DateProperty<Temporal>>getProperty(Property.DTSTART)
+                .map(DateProperty::getDate)
                 .orElseThrow(() -> new IllegalArgumentException("has no DTSTART"));
-        List<Recur<Temporal>> rules = event.<RRule<Temporal>>getProperties(Property.RRULE).stream().map(RRule::getRecur).toList();
-        List<Recur<Temporal>> exRules = event.<ExRule<Temporal>>getProperties(Property.EXRULE).stream().map(ExRule::getRecur).toList();
-        for (Recur<Temporal> rule : Stream.concat(rules.stream(), exRules.stream()).toList()) {
+        List<Recur<Temporal>> rules = event.<RRule<Temporal>>getProperties(Property.RRULE).stream()
+                .map(RRule::getRecur)
+                .toList();
+        List<Recur<Temporal>> exRules = event.<ExRule<Temporal>>getProperties(Property.EXRULE).stream()
+                .map(ExRule::getRecur)
+                .toList();
+        for (Recur<Temporal> rule :
+                Stream.concat(rules.stream(), exRules.stream()).toList()) {
             requireDailyAtMost(rule);
             periods += periods(rule, seed);
             if (periods > MAX_PERIODS) {
-                throw new IllegalArgumentException(String.format("with this event, the calendar's rules walk more than %,d FREQ periods"
-                        + " from their DTSTART (this one from %s): start it later or end it with UNTIL", MAX_PERIODS, date(seed)));
+                throw new IllegalArgumentException(String.format(
+                        "with this event, the calendar's rules walk more than %,d FREQ periods"
+                                + " from their DTSTART (this one from %s): start it later or end it with UNTIL",
+                        MAX_PERIODS, date(seed)));
             }
         }
         requireListedAtMost(event, Property.RDATE);
@@ -91,7 +99,8 @@ final class RecurrenceBudget {
 
     /** Occurrences of the rule from {@code from} to the range's end, at most {@code limit}, each candidate counted. */
     private long walk(Recur<Temporal> rule, Temporal seed, Temporal from, long limit) {
-        Spliterator<Temporal> walk = rule.getDatesAsStream(seed, from, range.getEnd(), -1).spliterator();
+        Spliterator<Temporal> walk =
+                rule.getDatesAsStream(seed, from, range.getEnd(), -1).spliterator();
         long[] found = {0};
         while (found[0] < limit && walk.tryAdvance(date -> found[0]++)) {
             if (++candidates > MAX_CANDIDATES) {
@@ -123,24 +132,35 @@ final class RecurrenceBudget {
         if (f == Frequency.SECONDLY || f == Frequency.MINUTELY || f == Frequency.HOURLY) {
             throw new IllegalArgumentException("recurs " + f.name().toLowerCase() + "; a freeze recurs daily at most");
         }
-        if (rule.getHourList().size() > 1 || rule.getMinuteList().size() > 1 || rule.getSecondList().size() > 1) {
-            throw new IllegalArgumentException("recurs several times a day (BYHOUR, BYMINUTE or BYSECOND); a freeze recurs daily at most");
+        if (rule.getHourList().size() > 1
+                || rule.getMinuteList().size() > 1
+                || rule.getSecondList().size() > 1) {
+            throw new IllegalArgumentException(
+                    "recurs several times a day (BYHOUR, BYMINUTE or BYSECOND); a freeze recurs daily at most");
         }
     }
 
     private static void requireListedAtMost(VEvent event, String name) {
         long listed = 0;
         for (DateListProperty<?> p : event.<DateListProperty<?>>getProperties(name)) {
-            listed += p instanceof RDate<?> r && r.getPeriods().isPresent() ? r.getPeriods().get().size() : p.getDates().size();
+            listed += p instanceof RDate<?> r && r.getPeriods().isPresent()
+                    ? r.getPeriods().get().size()
+                    : p.getDates().size();
         }
         if (listed > MAX_OCCURRENCES_PER_EVENT) {
-            throw new IllegalArgumentException(String.format("lists %,d %s values; at most %,d per event", listed, name, MAX_OCCURRENCES_PER_EVENT));
+            throw new IllegalArgumentException(String.format(
+                    "lists %,d %s values; at most %,d per event", listed, name, MAX_OCCURRENCES_PER_EVENT));
         }
     }
 
     private IllegalArgumentException tooMany(String what) {
-        return new IllegalArgumentException(String.format("%s more than %,d times between %s and %s; at most %,d per event", what,
-                MAX_OCCURRENCES_PER_EVENT, range.getStart().toLocalDate(), range.getEnd().toLocalDate(), MAX_OCCURRENCES_PER_EVENT));
+        return new IllegalArgumentException(String.format(
+                "%s more than %,d times between %s and %s; at most %,d per event",
+                what,
+                MAX_OCCURRENCES_PER_EVENT,
+                range.getStart().toLocalDate(),
+                range.getEnd().toLocalDate(),
+                MAX_OCCURRENCES_PER_EVENT));
     }
 
     /** How long each occurrence lasts, as iCal4j reckons it (DURATION, else DTEND − DTSTART, else up to a day). */
@@ -150,7 +170,8 @@ final class RecurrenceBudget {
             return duration.get().getDuration();
         }
         return event.<DateProperty<Temporal>>getProperty(Property.DTEND)
-                .<TemporalAmount>map(end -> TemporalAmountAdapter.between(seed, end.getDate()).getDuration())
+                .<TemporalAmount>map(end ->
+                        TemporalAmountAdapter.between(seed, end.getDate()).getDuration())
                 .orElse(java.time.Period.ofDays(1));
     }
 

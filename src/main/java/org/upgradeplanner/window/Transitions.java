@@ -43,8 +43,7 @@ public final class Transitions {
         TABLE.putIfAbsent(CANCELLED, new EnumMap<>(WindowAction.class));
     }
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     private static void allow(WindowState from, WindowAction action, WindowState to) {
         TABLE.computeIfAbsent(from, s -> new EnumMap<>(WindowAction.class)).put(action, to);
@@ -56,7 +55,10 @@ public final class Transitions {
 
     /** What an admin may ask for in this state: announcing and starting happen by themselves (a sent draft, a trigger). */
     public static List<String> adminActions(WindowState from) {
-        return allowed(from).stream().filter(a -> a != WindowAction.ANNOUNCE && a != WindowAction.START).map(a -> a.path).toList();
+        return allowed(from).stream()
+                .filter(a -> a != WindowAction.ANNOUNCE && a != WindowAction.START)
+                .map(a -> a.path)
+                .toList();
     }
 
     public static List<WindowAction> allowed(WindowState from) {

@@ -31,8 +31,13 @@ public class WindowCommands {
     private final ChangeCounter counter;
     private final Clock clock;
 
-    WindowCommands(PolicyService policies, WindowTriggers triggers, AuditLog audit, Event<WindowEvent> events, ChangeCounter counter,
-                   Clock clock) {
+    WindowCommands(
+            PolicyService policies,
+            WindowTriggers triggers,
+            AuditLog audit,
+            Event<WindowEvent> events,
+            ChangeCounter counter,
+            Clock clock) {
         this.policies = policies;
         this.triggers = triggers;
         this.audit = audit;
@@ -67,7 +72,8 @@ public class WindowCommands {
         MaintenanceWindow w = MaintenanceWindow.require(id);
         transition(w, WindowAction.EDIT);
         if (in.version() == null) {
-            throw PlannerException.invalid("version", "required: send the version you read, so concurrent edits are caught");
+            throw PlannerException.invalid(
+                    "version", "required: send the version you read, so concurrent edits are caught");
         }
         if (in.version() != w.version) {
             throw stale(w, in.version());
@@ -90,12 +96,18 @@ public class WindowCommands {
         if (w.state.isPublished() && visible) {
             w.sequence++;
         }
-        audit.record(retimed && w.state.isPublished() ? "WINDOW_RESCHEDULED" : "WINDOW_UPDATED", "window", w.id.toString(), before,
-                w.snapshot(), null);
+        audit.record(
+                retimed && w.state.isPublished() ? "WINDOW_RESCHEDULED" : "WINDOW_UPDATED",
+                "window",
+                w.id.toString(),
+                before,
+                w.snapshot(),
+                null);
         if (w.state.isPublished() && retimed) {
             triggers.arm(w, policy);
             // Not announced yet: the announcement still to be sent simply carries the new times.
-            WindowEvent.Kind kind = w.state == WindowState.SCHEDULED ? WindowEvent.Kind.ANNOUNCE : WindowEvent.Kind.RESCHEDULED;
+            WindowEvent.Kind kind =
+                    w.state == WindowState.SCHEDULED ? WindowEvent.Kind.ANNOUNCE : WindowEvent.Kind.RESCHEDULED;
             events.fire(new WindowEvent(w.id, kind, w.sequence, null));
         }
         return flushed(w);
@@ -194,21 +206,32 @@ public class WindowCommands {
 
     /** Checks the policy; breaches are a 409 unless forced with a reason, which is audited with the breaches. */
     private void enforce(MaintenanceWindow w, Boolean force, String reason, SchedulingPolicy policy, String what) {
-        List<WindowSpec> others = MaintenanceWindow.activeSpecs().stream().filter(o -> !o.id().equals(w.id)).toList();
+        List<WindowSpec> others = MaintenanceWindow.activeSpecs().stream()
+                .filter(o -> !o.id().equals(w.id))
+                .toList();
         List<Breach> breaches = new PolicyChecker(policy).check(w.spec(), others, Instant.now(clock));
         if (breaches.isEmpty()) {
             return;
         }
-        List<FieldError> errors = breaches.stream().map(b -> new FieldError(b.field(), b.message())).toList();
+        List<FieldError> errors = breaches.stream()
+                .map(b -> new FieldError(b.field(), b.message()))
+                .toList();
         if (!Boolean.TRUE.equals(force)) {
-            throw PlannerException.conflict("The window breaks the scheduling policy (" + breaches.size() + " rule"
-                    + (breaches.size() == 1 ? "" : "s") + "); fix it, or send \"force\": true with a reason", errors);
+            throw PlannerException.conflict(
+                    "The window breaks the scheduling policy (" + breaches.size() + " rule"
+                            + (breaches.size() == 1 ? "" : "s") + "); fix it, or send \"force\": true with a reason",
+                    errors);
         }
         if (reason == null || reason.isBlank()) {
             throw PlannerException.invalid("reason", "required with force: say why the policy may be broken");
         }
-        audit.record("WINDOW_POLICY_FORCED", "window", w.id == null ? null : w.id.toString(), null,
-                breaches.stream().map(b -> b.rule() + ": " + b.message()).toList(), what + ": " + WindowFields.reason(reason));
+        audit.record(
+                "WINDOW_POLICY_FORCED",
+                "window",
+                w.id == null ? null : w.id.toString(),
+                null,
+                breaches.stream().map(b -> b.rule() + ": " + b.message()).toList(),
+                what + ": " + WindowFields.reason(reason));
     }
 
     private static WindowState transition(MaintenanceWindow w, WindowAction action) {
@@ -221,8 +244,10 @@ public class WindowCommands {
     }
 
     private static PlannerException stale(MaintenanceWindow w, int version) {
-        return PlannerException.conflict("window " + w.id + " was changed by someone else (your version " + version + ", now "
-                + w.version + "): reload it and apply your change again", List.of(new FieldError("version", "stale")));
+        return PlannerException.conflict(
+                "window " + w.id + " was changed by someone else (your version " + version + ", now " + w.version
+                        + "): reload it and apply your change again",
+                List.of(new FieldError("version", "stale")));
     }
 
     private static WindowView flushed(MaintenanceWindow w) {

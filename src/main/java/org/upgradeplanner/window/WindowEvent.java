@@ -6,5 +6,13 @@ package org.upgradeplanner.window;
  */
 public record WindowEvent(long windowId, Kind kind, int sequence, String detail) {
 
-    public enum Kind { ANNOUNCE, REMINDER, STARTED, COMPLETED, CANCELLED, RESCHEDULED, EXTENDED }
+    public enum Kind {
+        ANNOUNCE,
+        REMINDER,
+        STARTED,
+        COMPLETED,
+        CANCELLED,
+        RESCHEDULED,
+        EXTENDED
+    }
 }

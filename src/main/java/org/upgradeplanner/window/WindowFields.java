@@ -19,8 +19,7 @@ final class WindowFields {
 
     private static final Duration LONGEST_WINDOW = Duration.ofDays(14);
 
-    private WindowFields() {
-    }
+    private WindowFields() {}
 
     /** Copies and checks the editable fields, naming each bad one; on any, the window is left as it was. */
     static void apply(MaintenanceWindow w, WindowInput in) {
@@ -57,7 +56,8 @@ final class WindowFields {
         Set<String> services = new TreeSet<>();
         List<String> hostNames = in.hosts() == null ? List.of() : in.hosts();
         Map<String, Host> known = new LinkedHashMap<>();
-        List<String> normalized = hostNames.stream().map(h -> h == null ? "" : Names.hostname(h)).toList();
+        List<String> normalized =
+                hostNames.stream().map(h -> h == null ? "" : Names.hostname(h)).toList();
         if (!normalized.isEmpty()) {
             Host.<Host>list("hostname in ?1", normalized).forEach(h -> known.put(h.hostname, h));
         }
@@ -83,8 +83,11 @@ final class WindowFields {
             errors.add(new FieldError("hosts", "a window takes down at least one host or service"));
         }
         if (!errors.isEmpty()) {
-            throw PlannerException.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid", errors);
+            throw PlannerException.invalid(
+                    errors.size() == 1
+                            ? errors.get(0).field() + ": " + errors.get(0).message()
+                            : errors.size() + " fields are invalid",
+                    errors);
         }
         w.title = title;
         w.description = description;

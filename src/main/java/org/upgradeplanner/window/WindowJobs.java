@@ -33,7 +33,12 @@ import org.upgradeplanner.support.DatabaseUnavailable;
 @ApplicationScoped
 public class WindowJobs {
 
-    public enum Kind { NOTICE, REMINDER, START, END }
+    public enum Kind {
+        NOTICE,
+        REMINDER,
+        START,
+        END
+    }
 
     private static final Logger LOG = Logger.getLogger(WindowJobs.class);
 
@@ -49,7 +54,8 @@ public class WindowJobs {
         try {
             for (Map.Entry<String, Instant> due : dueTimes(w, policy, now).entrySet()) {
                 String[] kindAndDetail = due.getKey().split(":", 2);
-                String name = "window-" + w.id + "-" + due.getKey().toLowerCase().replace(':', '-');
+                String name =
+                        "window-" + w.id + "-" + due.getKey().toLowerCase().replace(':', '-');
                 // Quarkus stores job data as properties: strings only.
                 JobDataMap data = new JobDataMap();
                 data.put("windowId", w.id.toString());
@@ -57,9 +63,16 @@ public class WindowJobs {
                 data.put("detail", kindAndDetail.length > 1 ? kindAndDetail[1] : "");
                 data.put("due", due.getValue().toString());
                 quartz.scheduleJob(
-                        JobBuilder.newJob(Fire.class).withIdentity(name, group(w.id)).usingJobData(data).requestRecovery().build(),
-                        TriggerBuilder.newTrigger().withIdentity(name, group(w.id)).startAt(Date.from(due.getValue()))
-                                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                        JobBuilder.newJob(Fire.class)
+                                .withIdentity(name, group(w.id))
+                                .usingJobData(data)
+                                .requestRecovery()
+                                .build(),
+                        TriggerBuilder.newTrigger()
+                                .withIdentity(name, group(w.id))
+                                .startAt(Date.from(due.getValue()))
+                                .withSchedule(
+                                        SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                                 .build());
             }
         } catch (SchedulerException e) {
@@ -160,7 +173,8 @@ public class WindowJobs {
 
         private static void retryLater(JobExecutionContext context) {
             JobKey job = context.getJobDetail().getKey();
-            var trigger = TriggerBuilder.newTrigger().forJob(job)
+            var trigger = TriggerBuilder.newTrigger()
+                    .forJob(job)
                     .withIdentity(job.getName() + "-retry-" + System.currentTimeMillis(), job.getGroup())
                     .startAt(Date.from(Instant.now().plusSeconds(60)))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())

@@ -53,7 +53,10 @@ public class WindowQueries {
             p.and("to", to);
         }
         return MaintenanceWindow.<MaintenanceWindow>find(String.join(" and ", where) + " order by start, id", p)
-                .list().stream().map(WindowView::from).toList();
+                .list()
+                .stream()
+                .map(WindowView::from)
+                .toList();
     }
 
     /** Every active window (not cancelled or completed), as the policy checker and the burn-down read them. */
@@ -63,9 +66,15 @@ public class WindowQueries {
 
     /** The next active windows that have not ended yet, soonest first. */
     public List<WindowView> upcoming(Instant now, int max) {
-        return MaintenanceWindow.<MaintenanceWindow>find("state not in ?1 and end > ?2 order by start, id",
-                        List.of(WindowState.CANCELLED, WindowState.COMPLETED), now)
-                .page(0, max).list().stream().map(WindowView::from).toList();
+        return MaintenanceWindow.<MaintenanceWindow>find(
+                        "state not in ?1 and end > ?2 order by start, id",
+                        List.of(WindowState.CANCELLED, WindowState.COMPLETED),
+                        now)
+                .page(0, max)
+                .list()
+                .stream()
+                .map(WindowView::from)
+                .toList();
     }
 
     /** Every current breach across all active windows, from the independent checker. */
@@ -92,7 +101,9 @@ public class WindowQueries {
             return e.errors();
         }
         List<WindowSpec> others = MaintenanceWindow.activeSpecs();
-        return new PolicyChecker(policies.current()).check(w.spec(), others, Instant.now(clock)).stream()
-                .map(b -> new FieldError(b.field(), b.message())).toList();
+        return new PolicyChecker(policies.current())
+                .check(w.spec(), others, Instant.now(clock)).stream()
+                        .map(b -> new FieldError(b.field(), b.message()))
+                        .toList();
     }
 }

@@ -24,11 +24,9 @@ import org.upgradeplanner.support.PlannerException;
 public class WindowResource {
 
     /** Body of {@code schedule}, {@code cancel}, {@code extend}: each reads the fields it needs. */
-    public record ActionInput(String reason, Instant end, Boolean force) {
-    }
+    public record ActionInput(String reason, Instant end, Boolean force) {}
 
-    public record BreachView(Long windowId, String rule, String field, String message) {
-    }
+    public record BreachView(Long windowId, String rule, String field, String message) {}
 
     private final WindowQueries queries;
     private final WindowCommands commands;
@@ -39,22 +37,32 @@ public class WindowResource {
     }
 
     @GET
-    public List<WindowView> list(@QueryParam("state") String state, @QueryParam("host") String host, @QueryParam("service") String service,
-                                 @QueryParam("from") String from, @QueryParam("to") String to) {
-        return queries.list(state(state), nullIfBlank(host), nullIfBlank(service), instant("from", from), instant("to", to));
+    public List<WindowView> list(
+            @QueryParam("state") String state,
+            @QueryParam("host") String host,
+            @QueryParam("service") String service,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return queries.list(
+                state(state), nullIfBlank(host), nullIfBlank(service), instant("from", from), instant("to", to));
     }
 
     @POST
     public Response create(WindowInput body) {
         WindowView created = commands.create(PlannerException.requireBody(body));
-        return Response.created(UriBuilder.fromResource(WindowResource.class).path(Long.toString(created.id())).build())
-                .entity(created).build();
+        return Response.created(UriBuilder.fromResource(WindowResource.class)
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
     @Path("conflicts")
     public List<BreachView> conflicts() {
-        return queries.conflicts().stream().map(b -> new BreachView(b.windowId(), b.rule().name(), b.field(), b.message())).toList();
+        return queries.conflicts().stream()
+                .map(b -> new BreachView(b.windowId(), b.rule().name(), b.field(), b.message()))
+                .toList();
     }
 
     @GET
@@ -102,7 +110,8 @@ public class WindowResource {
         try {
             return WindowState.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw PlannerException.invalid("state", "one of DRAFT, SCHEDULED, ANNOUNCED, IN_PROGRESS, COMPLETED, CANCELLED");
+            throw PlannerException.invalid(
+                    "state", "one of DRAFT, SCHEDULED, ANNOUNCED, IN_PROGRESS, COMPLETED, CANCELLED");
         }
     }
 

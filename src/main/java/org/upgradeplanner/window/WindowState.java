@@ -2,7 +2,12 @@ package org.upgradeplanner.window;
 
 /** Life of a maintenance window: DRAFT → SCHEDULED → ANNOUNCED → IN_PROGRESS → COMPLETED, or CANCELLED before completion. */
 public enum WindowState {
-    DRAFT, SCHEDULED, ANNOUNCED, IN_PROGRESS, COMPLETED, CANCELLED;
+    DRAFT,
+    SCHEDULED,
+    ANNOUNCED,
+    IN_PROGRESS,
+    COMPLETED,
+    CANCELLED;
 
     /** Published windows are in the feeds; a change subscribers should see raises their sequence. */
     public boolean isPublished() {

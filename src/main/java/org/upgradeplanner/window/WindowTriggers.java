@@ -27,8 +27,13 @@ public class WindowTriggers {
     private final ChangeCounter counter;
     private final Clock clock;
 
-    WindowTriggers(PolicyService policies, WindowJobs jobs, AuditLog audit, Event<WindowEvent> events, ChangeCounter counter,
-                   Clock clock) {
+    WindowTriggers(
+            PolicyService policies,
+            WindowJobs jobs,
+            AuditLog audit,
+            Event<WindowEvent> events,
+            ChangeCounter counter,
+            Clock clock) {
         this.policies = policies;
         this.jobs = jobs;
         this.audit = audit;
@@ -73,7 +78,8 @@ public class WindowTriggers {
     /** Sets the window's triggers for its new times; a notice deadline already behind us is settled now. */
     void arm(MaintenanceWindow w, SchedulingPolicy policy) {
         Instant now = Instant.now(clock);
-        if (!policy.minimumNotice().isZero() && !w.start.minus(policy.minimumNotice()).isAfter(now)) {
+        if (!policy.minimumNotice().isZero()
+                && !w.start.minus(policy.minimumNotice()).isAfter(now)) {
             flagOverdue(w, policy); // scheduled (by force) with less notice than the policy wants
         }
         jobs.schedule(w, policy, now);
@@ -103,7 +109,12 @@ public class WindowTriggers {
             w.overdue = true;
             w.updatedAt = Instant.now(clock);
             counter.bump();
-            audit.record("WINDOW_NOTICE_OVERDUE", "window", w.id.toString(), null, null,
+            audit.record(
+                    "WINDOW_NOTICE_OVERDUE",
+                    "window",
+                    w.id.toString(),
+                    null,
+                    null,
                     "not announced " + PolicyChecker.human(policy.minimumNotice()) + " before its start");
         }
     }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.upgradeplanner.window.MaintenanceWindow;
-import org.upgradeplanner.window.WindowEvent;
 import org.upgradeplanner.window.WindowCommands;
+import org.upgradeplanner.window.WindowEvent;
 
 /** Test helper: a window change whose transaction dies after the event (as a crash before the commit would). */
 @ApplicationScoped

@@ -23,8 +23,14 @@ class EmlTest {
 
     @Test
     void aTitleWithLineBreaksCannotAddAHeader() throws Exception {
-        byte[] eml = Eml.write("Infra <infra@example.org>", "list@example.org", "[infra] Upgrade\r\nBcc: victim@example.org\r\n\r\nbody",
-                "Hello", Instant.parse("2016-06-01T10:00:00Z"), "<a-1@example.org>", ICS);
+        byte[] eml = Eml.write(
+                "Infra <infra@example.org>",
+                "list@example.org",
+                "[infra] Upgrade\r\nBcc: victim@example.org\r\n\r\nbody",
+                "Hello",
+                Instant.parse("2016-06-01T10:00:00Z"),
+                "<a-1@example.org>",
+                ICS);
         MimeMessage m = read(eml);
         assertEquals(null, m.getHeader("Bcc"));
         assertEquals("[infra] Upgrade Bcc: victim@example.org body", m.getSubject());
@@ -34,8 +40,14 @@ class EmlTest {
 
     @Test
     void nonAsciiSubjectsAreEncodedAndTheCalendarIsAttached() throws Exception {
-        byte[] eml = Eml.write("Infra <infra@example.org>", "list@example.org", "[infra] Zürich mirror upgrade", "Grüße",
-                Instant.parse("2016-06-01T10:00:00Z"), "<a-2@example.org>", ICS);
+        byte[] eml = Eml.write(
+                "Infra <infra@example.org>",
+                "list@example.org",
+                "[infra] Zürich mirror upgrade",
+                "Grüße",
+                Instant.parse("2016-06-01T10:00:00Z"),
+                "<a-2@example.org>",
+                ICS);
         String raw = new String(eml, StandardCharsets.US_ASCII);
         assertTrue(raw.contains("Subject: =?UTF-8?"), raw);
         MimeMessage m = read(eml);
@@ -45,7 +57,9 @@ class EmlTest {
         MimeMultipart parts = (MimeMultipart) m.getContent();
         assertEquals(2, parts.getCount());
         assertEquals("Grüße", parts.getBodyPart(0).getContent());
-        assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/calendar"), parts.getBodyPart(1).getContentType());
+        assertTrue(
+                parts.getBodyPart(1).getContentType().startsWith("text/calendar"),
+                parts.getBodyPart(1).getContentType());
         assertEquals("outage.ics", parts.getBodyPart(1).getFileName());
     }
 }

@@ -14,7 +14,6 @@ import io.restassured.response.Response;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -22,8 +21,8 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.Test;
-import org.upgradeplanner.window.WindowResourceTest;
 import org.upgradeplanner.support.PinnedClockTest;
+import org.upgradeplanner.window.WindowResourceTest;
 
 @QuarkusTest
 class CalendarResourceTest extends PinnedClockTest {
@@ -47,7 +46,9 @@ class CalendarResourceTest extends PinnedClockTest {
 
     private static VEvent event(Calendar c, String uid) {
         return c.<VEvent>getComponents(Component.VEVENT).stream()
-                .filter(e -> e.getUid().map(u -> u.getValue().equals(uid)).orElse(false)).findFirst().orElseThrow();
+                .filter(e -> e.getUid().map(u -> u.getValue().equals(uid)).orElse(false))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String prop(VEvent e, String name) {
@@ -56,23 +57,39 @@ class CalendarResourceTest extends PinnedClockTest {
 
     @Test
     void theFeedPublishesEveryWindowStrictlyValid() throws Exception {
-        Map<String, Object> body = WindowResourceTest.window("Wiki upgrade, part 1; \"über\" fast", week(1), Duration.ofHours(2), "wiki.openstack.org");
-        body.put("description", "Line one, with commas; semicolons and a backslash \\\nLine two: ünïcödé ✓ 日本語 😀 "
-                + "and a very long sentence that goes on and on so that the folded line must wrap more than once in the feed.");
-        Map<String, Object> created = WindowResourceTest.post(body).statusCode(201).extract().as(Map.class);
-        Map<String, Object> draft = WindowResourceTest.window("Not published", week(2), Duration.ofHours(1), "paste.openstack.org");
+        Map<String, Object> body = WindowResourceTest.window(
+                "Wiki upgrade, part 1; \"über\" fast", week(1), Duration.ofHours(2), "wiki.openstack.org");
+        body.put(
+                "description",
+                "Line one, with commas; semicolons and a backslash \\\nLine two: ünïcödé ✓ 日本語 😀 "
+                        + "and a very long sentence that goes on and on so that the folded line must wrap more than once in the feed.");
+        Map<String, Object> created =
+                WindowResourceTest.post(body).statusCode(201).extract().as(Map.class);
+        Map<String, Object> draft =
+                WindowResourceTest.window("Not published", week(2), Duration.ofHours(1), "paste.openstack.org");
         draft.put("state", "DRAFT");
-        String draftUid = WindowResourceTest.post(draft).statusCode(201).extract().path("uid");
+        String draftUid =
+                WindowResourceTest.post(draft).statusCode(201).extract().path("uid");
 
         Response r = given().when().get("/calendar/outages.ics");
         r.then().statusCode(200).contentType("text/calendar; charset=utf-8");
         String ics = r.asString();
         FoldingTest.assertWellFolded(ics);
         assertFalse(ics.contains(draftUid), "drafts are not published");
-        int draftId = given().auth().preemptive().basic("admin", "admin").queryParam("state", "DRAFT").when().get("/api/windows").then()
-                .extract().path("find { it.uid == '" + draftUid + "' }.id");
-        WindowResourceTest.action(draftId, "cancel", Map.of("reason", "discarded proposal")).statusCode(200);
-        assertFalse(given().when().get("/calendar/outages.ics").asString().contains(draftUid), "nor are drafts cancelled unpublished");
+        int draftId = given().auth()
+                .preemptive()
+                .basic("admin", "admin")
+                .queryParam("state", "DRAFT")
+                .when()
+                .get("/api/windows")
+                .then()
+                .extract()
+                .path("find { it.uid == '" + draftUid + "' }.id");
+        WindowResourceTest.action(draftId, "cancel", Map.of("reason", "discarded proposal"))
+                .statusCode(200);
+        assertFalse(
+                given().when().get("/calendar/outages.ics").asString().contains(draftUid),
+                "nor are drafts cancelled unpublished");
         given().when().get("/outages").then().body(not(containsString("Not published")));
 
         Calendar c = parse(ics);
@@ -88,29 +105,59 @@ class CalendarResourceTest extends PinnedClockTest {
         assertTrue(prop(e, "DESCRIPTION").startsWith("Hosts: wiki.openstack.org\nServices: mediawiki\n"));
         assertEquals("0", prop(e, "SEQUENCE"));
         assertEquals("TENTATIVE", prop(e, "STATUS"));
-        assertTrue(ics.contains("DTSTART:" + week(1).toString().replace("-", "").replace(":", "").replace(".000", "")));
+        assertTrue(ics.contains("DTSTART:"
+                + week(1).toString().replace("-", "").replace(":", "").replace(".000", "")));
         assertEquals("mailto:infra@example.org", prop(e, "ORGANIZER"));
         assertTrue(ics.contains("SUMMARY:Wiki upgrade\\, part 1\\; \"über\" fast"), "TEXT values are escaped");
     }
 
     @Test
     void unchangedDataGivesTheSameBytesAndA304() {
-        byte[] first = given().when().get("/calendar/outages.ics").then().statusCode(200).extract().asByteArray();
+        byte[] first = given().when()
+                .get("/calendar/outages.ics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         Response second = given().when().get("/calendar/outages.ics");
         assertArrayEquals(first, second.asByteArray());
         String etag = second.header("ETag");
         assertTrue(etag.startsWith("\"") && etag.endsWith("\""), "a strong ETag: " + etag);
-        given().header("If-None-Match", etag).when().get("/calendar/outages.ics").then().statusCode(304).header("ETag", etag);
-        given().header("If-None-Match", "\"other\"").when().get("/calendar/outages.ics").then().statusCode(200);
-        WindowResourceTest.create(WindowResourceTest.window("Bump", week(3), Duration.ofHours(1), "etherpad.openstack.org"));
-        given().header("If-None-Match", etag).when().get("/calendar/outages.ics").then().statusCode(200).header("ETag", not(equalTo(etag)));
+        given().header("If-None-Match", etag)
+                .when()
+                .get("/calendar/outages.ics")
+                .then()
+                .statusCode(304)
+                .header("ETag", etag);
+        given().header("If-None-Match", "\"other\"")
+                .when()
+                .get("/calendar/outages.ics")
+                .then()
+                .statusCode(200);
+        WindowResourceTest.create(
+                WindowResourceTest.window("Bump", week(3), Duration.ofHours(1), "etherpad.openstack.org"));
+        given().header("If-None-Match", etag)
+                .when()
+                .get("/calendar/outages.ics")
+                .then()
+                .statusCode(200)
+                .header("ETag", not(equalTo(etag)));
     }
 
     @Test
     void cancelledAndRescheduledWindowsStayWithARaisedSequence() throws Exception {
-        int id = WindowResourceTest.create(WindowResourceTest.window("Lists upgrade", week(4), Duration.ofHours(1), "lists.openstack.org"));
-        String uid = given().auth().preemptive().basic("admin", "admin").when().get("/api/windows/" + id).then().extract().path("uid");
-        WindowResourceTest.action(id, "cancel", Map.of("reason", "mailman bug found")).statusCode(200);
+        int id = WindowResourceTest.create(
+                WindowResourceTest.window("Lists upgrade", week(4), Duration.ofHours(1), "lists.openstack.org"));
+        String uid = given().auth()
+                .preemptive()
+                .basic("admin", "admin")
+                .when()
+                .get("/api/windows/" + id)
+                .then()
+                .extract()
+                .path("uid");
+        WindowResourceTest.action(id, "cancel", Map.of("reason", "mailman bug found"))
+                .statusCode(200);
         VEvent e = event(parse(given().when().get("/calendar/outages.ics").asString()), uid);
         assertEquals("CANCELLED", prop(e, "STATUS"));
         assertEquals("1", prop(e, "SEQUENCE"));
@@ -119,25 +166,55 @@ class CalendarResourceTest extends PinnedClockTest {
 
     @Test
     void hostAndServiceFeedsFilterAndUnknownNamesAre404() throws Exception {
-        int id = WindowResourceTest.create(WindowResourceTest.window("Static upgrade", week(5), Duration.ofHours(1), "static.openstack.org"));
-        String uid = given().auth().preemptive().basic("admin", "admin").when().get("/api/windows/" + id).then().extract().path("uid");
-        String host = given().when().get("/calendar/hosts/STATIC.openstack.org.ics").then().statusCode(200).extract().asString();
+        int id = WindowResourceTest.create(
+                WindowResourceTest.window("Static upgrade", week(5), Duration.ofHours(1), "static.openstack.org"));
+        String uid = given().auth()
+                .preemptive()
+                .basic("admin", "admin")
+                .when()
+                .get("/api/windows/" + id)
+                .then()
+                .extract()
+                .path("uid");
+        String host = given().when()
+                .get("/calendar/hosts/STATIC.openstack.org.ics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(host.contains(uid));
         assertTrue(host.contains("X-WR-CALNAME:Planned outages: static.openstack.org"));
         ValidationResult valid = parse(host).validate();
         assertFalse(valid.hasErrors(), valid.toString());
-        assertFalse(given().when().get("/calendar/hosts/zm01.openstack.org.ics").asString().contains(uid));
-        assertTrue(given().when().get("/calendar/services/logs.ics").then().statusCode(200).extract().asString().contains(uid));
-        given().when().get("/calendar/hosts/nope.example.org.ics").then().statusCode(404).contentType("application/problem+json");
+        assertFalse(given().when()
+                .get("/calendar/hosts/zm01.openstack.org.ics")
+                .asString()
+                .contains(uid));
+        assertTrue(given().when()
+                .get("/calendar/services/logs.ics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .contains(uid));
+        given().when()
+                .get("/calendar/hosts/nope.example.org.ics")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().when().get("/calendar/services/nope.ics").then().statusCode(404);
         given().when().get("/calendar/services/..%2F..%2Fetc.ics").then().statusCode(404);
     }
 
     @Test
     void thePublicPageEscapesWhatUsersTyped() {
-        WindowResourceTest.create(WindowResourceTest.window("<script>alert(1)</script> upgrade", week(6), Duration.ofHours(1),
-                "eavesdrop.openstack.org"));
-        given().when().get("/outages").then().statusCode(200).contentType("text/html")
+        WindowResourceTest.create(WindowResourceTest.window(
+                "<script>alert(1)</script> upgrade", week(6), Duration.ofHours(1), "eavesdrop.openstack.org"));
+        given().when()
+                .get("/outages")
+                .then()
+                .statusCode(200)
+                .contentType("text/html")
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt; upgrade"))
                 .body(not(containsString("<script>alert(1)</script>")))
                 .body(containsString("webcal://localhost:8080/calendar/outages.ics"));

@@ -25,7 +25,8 @@ class ReclassificationTest {
 
     private static final TargetPolicy TARGETS = Catalogs.in2016();
     private static final Classifier CLASSIFIER = new Classifier(Rules.DEFAULT);
-    private static final List<String> OSES = List.of("ubuntu-12.04", "ubuntu-14.04", "ubuntu-10.04", "debian-7", "gentoo-2");
+    private static final List<String> OSES =
+            List.of("ubuntu-12.04", "ubuntu-14.04", "ubuntu-10.04", "debian-7", "gentoo-2");
 
     /** A fleet in memory with the stored verdicts, answering like the database does. */
     private static final class Fleet implements Reclassification.StoredFleet {
@@ -34,31 +35,46 @@ class ReclassificationTest {
 
         @Override
         public Collection<HostFacts> neighbours(Set<String> services, Set<String> hostnames, Set<String> except) {
-            return hosts.values().stream().filter(h -> !except.contains(h.hostname()))
-                    .filter(h -> hostnames.contains(h.hostname()) || h.replaceable() && h.services().stream().anyMatch(services::contains)).toList();
+            return hosts.values().stream()
+                    .filter(h -> !except.contains(h.hostname()))
+                    .filter(h -> hostnames.contains(h.hostname())
+                            || h.replaceable() && h.services().stream().anyMatch(services::contains))
+                    .toList();
         }
 
         @Override
         public Map<String, Integer> replaceableProviders(Set<String> services) {
             Map<String, Integer> counts = new HashMap<>();
-            hosts.values().stream().filter(HostFacts::replaceable)
-                    .forEach(h -> h.services().stream().filter(services::contains).forEach(s -> counts.merge(s, 1, Integer::sum)));
+            hosts.values().stream()
+                    .filter(HostFacts::replaceable)
+                    .forEach(h -> h.services().stream()
+                            .filter(services::contains)
+                            .forEach(s -> counts.merge(s, 1, Integer::sum)));
             return counts;
         }
 
         @Override
         public Map<String, Map<String, Integer>> replaceableProvidersByGroup(Set<String> services) {
             Map<String, Map<String, Integer>> counts = new HashMap<>();
-            hosts.values().stream().filter(HostFacts::replaceable).forEach(h -> h.services().stream().filter(services::contains)
-                    .forEach(s -> h.groups().forEach(g -> counts.computeIfAbsent(s, k -> new HashMap<>()).merge(g, 1, Integer::sum))));
+            hosts.values().stream()
+                    .filter(HostFacts::replaceable)
+                    .forEach(h -> h.services().stream()
+                            .filter(services::contains)
+                            .forEach(s -> h.groups()
+                                    .forEach(g -> counts.computeIfAbsent(s, k -> new HashMap<>())
+                                            .merge(g, 1, Integer::sum))));
             return counts;
         }
 
         @Override
         public Map<String, TreeSet<String>> dependents(Set<String> hostnames) {
             Map<String, TreeSet<String>> dependents = new HashMap<>();
-            hosts.values().forEach(h -> h.dependsOn().stream().filter(hostnames::contains)
-                    .forEach(d -> dependents.computeIfAbsent(d, k -> new TreeSet<>()).add(h.hostname())));
+            hosts.values()
+                    .forEach(h -> h.dependsOn().stream()
+                            .filter(hostnames::contains)
+                            .forEach(d -> dependents
+                                    .computeIfAbsent(d, k -> new TreeSet<>())
+                                    .add(h.hostname())));
             return dependents;
         }
 
@@ -83,7 +99,10 @@ class ReclassificationTest {
             Fleet fleet = new Fleet();
             for (int step = 0; step < 40; step++) {
                 fleet.apply(randomChanges(rnd, fleet));
-                assertEquals(stored(CLASSIFIER.classify(fleet.hosts.values(), TARGETS)), stored(fleet.stored), "seed " + seed + ", step " + step);
+                assertEquals(
+                        stored(CLASSIFIER.classify(fleet.hosts.values(), TARGETS)),
+                        stored(fleet.stored),
+                        "seed " + seed + ", step " + step);
             }
         }
     }
@@ -99,8 +118,13 @@ class ReclassificationTest {
     /** What is stored of each verdict. */
     private static Map<String, List<Object>> stored(Map<String, Verdict> verdicts) {
         Map<String, List<Object>> stored = new HashMap<>();
-        verdicts.forEach((h, v) -> stored.put(h, java.util.Arrays.asList(v.classification(), v.rule(), v.reasons(),
-                v.release() == null ? null : v.release().eol())));
+        verdicts.forEach((h, v) -> stored.put(
+                h,
+                java.util.Arrays.asList(
+                        v.classification(),
+                        v.rule(),
+                        v.reasons(),
+                        v.release() == null ? null : v.release().eol())));
         return stored;
     }
 
@@ -127,8 +151,16 @@ class ReclassificationTest {
         String[] parts = os == null ? new String[] {null, null} : os.split("-", 2);
         Set<String> dependsOn = new TreeSet<>(pick(rnd, "h", 16, 2));
         dependsOn.remove(name);
-        return new HostFacts(name, parts[0], parts[1], pick(rnd, "s", 4, 2), pick(rnd, "g", 3, 2),
-                rnd.nextInt(3) == 0, rnd.nextInt(3) > 0, rnd.nextInt(5) == 0, dependsOn);
+        return new HostFacts(
+                name,
+                parts[0],
+                parts[1],
+                pick(rnd, "s", 4, 2),
+                pick(rnd, "g", 3, 2),
+                rnd.nextInt(3) == 0,
+                rnd.nextInt(3) > 0,
+                rnd.nextInt(5) == 0,
+                dependsOn);
     }
 
     private static Set<String> pick(Random rnd, String prefix, int names, int most) {

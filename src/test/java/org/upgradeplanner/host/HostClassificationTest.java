@@ -32,21 +32,25 @@ import org.upgradeplanner.support.Json;
 class HostClassificationTest {
 
     /** Its own application and database: the random fleet and its audit entries would crowd the other tests' views. */
-    public static class OwnFleet implements QuarkusTestProfile {
-    }
+    public static class OwnFleet implements QuarkusTestProfile {}
 
     @Inject
     InventoryImport imports;
+
     @Inject
     HostEditing editing;
+
     @Inject
     HostOverrides overrides;
+
     @Inject
     HostQueries queries;
+
     @Inject
     ReleaseService releases;
 
-    private static final List<String> OSES = List.of("ubuntu-12.04", "ubuntu-14.04", "ubuntu-10.04", "debian-7", "centos-6");
+    private static final List<String> OSES =
+            List.of("ubuntu-12.04", "ubuntu-14.04", "ubuntu-10.04", "debian-7", "centos-6");
 
     @Test
     void storedVerdictsEqualAFullClassificationAfterEveryStep() {
@@ -78,9 +82,17 @@ class HostClassificationTest {
         boolean exists = Host.count("hostname", hostname) > 0;
         if (what < 7) {
             InventoryHost h = inventoryHost(rnd, run, hostname);
-            HostInput input = new HostInput(hostname, h.distro() == null ? null : new HostView.Os(h.distro(), h.version()),
-                    List.copyOf(h.services()), List.copyOf(h.groups()), h.stateful(), h.replaceable(), h.isPublic(),
-                    List.copyOf(h.dependsOn()), Map.of(), exists ? version(hostname) : null);
+            HostInput input = new HostInput(
+                    hostname,
+                    h.distro() == null ? null : new HostView.Os(h.distro(), h.version()),
+                    List.copyOf(h.services()),
+                    List.copyOf(h.groups()),
+                    h.stateful(),
+                    h.replaceable(),
+                    h.isPublic(),
+                    List.copyOf(h.dependsOn()),
+                    Map.of(),
+                    exists ? version(hostname) : null);
             if (exists) {
                 editing.update(hostname, input);
             } else {
@@ -105,7 +117,8 @@ class HostClassificationTest {
 
     /** Read in a transaction of its own: the test method's request-scoped session would keep a stale copy. */
     private int version(String hostname) {
-        return QuarkusTransaction.requiringNew().call(() -> queries.get(hostname).version());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> queries.get(hostname).version());
     }
 
     private static String name(String run, String kind, int i) {
@@ -120,8 +133,18 @@ class HostClassificationTest {
             dependsOn.add(rnd.nextBoolean() ? name(run, "i", rnd.nextInt(16)) : name(run, "m", rnd.nextInt(6)));
         }
         dependsOn.remove(hostname);
-        return new InventoryHost(hostname, parts[0], parts[1], os == null ? null : "inventory", names(rnd, run + "-s", 4),
-                names(rnd, run + "-g", 3), rnd.nextInt(3) == 0, rnd.nextInt(3) > 0, rnd.nextInt(5) == 0, dependsOn, new TreeMap<>());
+        return new InventoryHost(
+                hostname,
+                parts[0],
+                parts[1],
+                os == null ? null : "inventory",
+                names(rnd, run + "-s", 4),
+                names(rnd, run + "-g", 3),
+                rnd.nextInt(3) == 0,
+                rnd.nextInt(3) > 0,
+                rnd.nextInt(5) == 0,
+                dependsOn,
+                new TreeMap<>());
     }
 
     private static TreeSet<String> names(Random rnd, String prefix, int n) {
@@ -136,7 +159,9 @@ class HostClassificationTest {
     private Map<String, List<Object>> stored() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, List<Object>> stored = new HashMap<>();
-            Host.rows().forEach(r -> stored.put(r.hostname(), Arrays.asList(r.classification(), r.rule(), r.reasonsJson(), r.eol())));
+            Host.rows()
+                    .forEach(r -> stored.put(
+                            r.hostname(), Arrays.asList(r.classification(), r.rule(), r.reasonsJson(), r.eol())));
             return stored;
         });
     }
@@ -145,9 +170,15 @@ class HostClassificationTest {
     private Map<String, List<Object>> fullClassification() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, List<Object>> full = new HashMap<>();
-            new Classifier(Rules.DEFAULT).classify(Host.rows().stream().map(Host.Row::facts).toList(), releases.policy())
-                    .forEach((h, v) -> full.put(h, Arrays.asList(v.classification(), v.rule(), Json.write(v.reasons()),
-                            v.release() == null ? null : v.release().eol())));
+            new Classifier(Rules.DEFAULT)
+                    .classify(Host.rows().stream().map(Host.Row::facts).toList(), releases.policy())
+                    .forEach((h, v) -> full.put(
+                            h,
+                            Arrays.asList(
+                                    v.classification(),
+                                    v.rule(),
+                                    Json.write(v.reasons()),
+                                    v.release() == null ? null : v.release().eol())));
             return full;
         });
     }

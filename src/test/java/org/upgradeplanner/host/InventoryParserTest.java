@@ -24,8 +24,9 @@ class InventoryParserTest {
     Path facts;
 
     private Map<String, InventoryHost> yaml(String text) throws InventoryException {
-        return new InventoryParser(new FactCache(facts)).parse("fleet.yaml", InventoryParser.Format.YAML, text).stream()
-                .collect(Collectors.toMap(InventoryHost::hostname, Function.identity()));
+        return new InventoryParser(new FactCache(facts))
+                .parse("fleet.yaml", InventoryParser.Format.YAML, text).stream()
+                        .collect(Collectors.toMap(InventoryHost::hostname, Function.identity()));
     }
 
     private List<FieldError> errors(String text) {
@@ -80,7 +81,8 @@ class InventoryParserTest {
         assertFalse(zm02.isPublic(), "from all's vars");
         assertEquals(Map.of("owner", "ci-team", "datacenter", "ord"), zm02.vars());
         assertEquals("inventory", zm02.osFrom());
-        assertEquals(Set.of("zuul_mergers"), zm02.groups(), "host names are lower-cased; groups are direct memberships");
+        assertEquals(
+                Set.of("zuul_mergers"), zm02.groups(), "host names are lower-cased; groups are direct memberships");
     }
 
     @Test
@@ -95,7 +97,14 @@ class InventoryParserTest {
     @Test
     void rangesSingleNamesAndYamlBooleansAreRead() throws Exception {
         Map<String, InventoryHost> hosts = yaml(FLEET);
-        assertEquals(Set.of("zm01.example.org", "zm02.example.org", "review.example.org", "db01.example.org", "db02.example.org"), hosts.keySet());
+        assertEquals(
+                Set.of(
+                        "zm01.example.org",
+                        "zm02.example.org",
+                        "review.example.org",
+                        "db01.example.org",
+                        "db02.example.org"),
+                hosts.keySet());
         assertEquals(Set.of("mysql"), hosts.get("db02.example.org").services());
         assertTrue(hosts.get("db02.example.org").stateful());
         assertTrue(hosts.get("review.example.org").stateful());
@@ -119,11 +128,14 @@ class InventoryParserTest {
 
     @Test
     void factsFillInAMissingOs() throws Exception {
-        Files.writeString(facts.resolve("db01.example.org"),
+        Files.writeString(
+                facts.resolve("db01.example.org"),
                 "{\"ansible_distribution\": \"Ubuntu\", \"ansible_distribution_version\": \"12.04\", \"ansible_hostname\": \"db01\"}");
-        Files.writeString(facts.resolve("rh01.example.org"),
+        Files.writeString(
+                facts.resolve("rh01.example.org"),
                 "{\"ansible_facts\": {\"ansible_distribution\": \"RedHat\", \"ansible_distribution_version\": \"7.9\"}}");
-        Map<String, InventoryHost> hosts = yaml("all:\n  hosts:\n    db01.example.org:\n    rh01.example.org:\n    nofacts.example.org:\n");
+        Map<String, InventoryHost> hosts =
+                yaml("all:\n  hosts:\n    db01.example.org:\n    rh01.example.org:\n    nofacts.example.org:\n");
         assertEquals("ubuntu", hosts.get("db01.example.org").distro());
         assertEquals("12.04", hosts.get("db01.example.org").version());
         assertEquals("facts", hosts.get("db01.example.org").osFrom());
@@ -134,14 +146,23 @@ class InventoryParserTest {
 
     @Test
     void inventoryOsWinsOverFacts() throws Exception {
-        Files.writeString(facts.resolve("git04"), "{\"ansible_distribution\": \"Ubuntu\", \"ansible_distribution_version\": \"12.04\"}");
-        assertEquals("14.04", yaml("all:\n  hosts:\n    git04:\n      os: ubuntu-14.04\n").get("git04").version());
+        Files.writeString(
+                facts.resolve("git04"),
+                "{\"ansible_distribution\": \"Ubuntu\", \"ansible_distribution_version\": \"12.04\"}");
+        assertEquals(
+                "14.04",
+                yaml("all:\n  hosts:\n    git04:\n      os: ubuntu-14.04\n")
+                        .get("git04")
+                        .version());
     }
 
     @Test
     void brokenFactsFileIsAnError() throws IOException {
         Files.writeString(facts.resolve("db01"), "{not json");
-        assertTrue(errors("all:\n  hosts:\n    db01:\n").get(0).message().startsWith("facts/db01: facts/db01 is not valid JSON"));
+        assertTrue(errors("all:\n  hosts:\n    db01:\n")
+                .get(0)
+                .message()
+                .startsWith("facts/db01: facts/db01 is not valid JSON"));
     }
 
     @Test
@@ -152,13 +173,19 @@ class InventoryParserTest {
 
     @Test
     void emptyAndNonMappingFilesAreErrors() {
-        assertEquals("fleet.yaml: the file is empty: an inventory starts with `all:`", errors("").get(0).message());
-        assertEquals("fleet.yaml line 1: an inventory is a mapping of groups, starting with `all:`", errors("- a\n- b\n").get(0).message());
+        assertEquals(
+                "fleet.yaml: the file is empty: an inventory starts with `all:`",
+                errors("").get(0).message());
+        assertEquals(
+                "fleet.yaml line 1: an inventory is a mapping of groups, starting with `all:`",
+                errors("- a\n- b\n").get(0).message());
     }
 
     @Test
     void duplicateKeysAreErrors() {
-        assertEquals("fleet.yaml line 4: duplicate key `a`", errors("all:\n  hosts:\n    a:\n    a:\n").get(0).message());
+        assertEquals(
+                "fleet.yaml line 4: duplicate key `a`",
+                errors("all:\n  hosts:\n    a:\n    a:\n").get(0).message());
     }
 
     @Test
@@ -172,10 +199,11 @@ class InventoryParserTest {
                       hosts: [a, b]
                     db: just a string
                 """);
-        assertEquals(List.of(
-                "fleet.yaml line 2: group `all` has unexpected key `host` (expected hosts, vars or children)",
-                "fleet.yaml line 6: `hosts` of group `web` must be a mapping",
-                "fleet.yaml line 7: group `db` must be a mapping with hosts, vars or children"),
+        assertEquals(
+                List.of(
+                        "fleet.yaml line 2: group `all` has unexpected key `host` (expected hosts, vars or children)",
+                        "fleet.yaml line 6: `hosts` of group `web` must be a mapping",
+                        "fleet.yaml line 7: group `db` must be a mapping with hosts, vars or children"),
                 errors.stream().map(FieldError::message).toList());
         assertEquals("all.host", errors.get(0).field());
     }
@@ -193,26 +221,46 @@ class InventoryParserTest {
                     bad_host!:
                 """);
         List<String> messages = errors.stream().map(FieldError::message).toList();
-        assertTrue(messages.contains("fleet.yaml line 4: `os` must look like ubuntu-12.04 (distro, dash, version), not `ubuntu`"), messages.toString());
-        assertTrue(messages.contains("fleet.yaml line 5: `stateful` must be true or false, not `maybe`"), messages.toString());
-        assertTrue(messages.contains("fleet.yaml line 6: not a service name (letters, digits, . _ -): `not ok!`"), messages.toString());
+        assertTrue(
+                messages.contains(
+                        "fleet.yaml line 4: `os` must look like ubuntu-12.04 (distro, dash, version), not `ubuntu`"),
+                messages.toString());
+        assertTrue(
+                messages.contains("fleet.yaml line 5: `stateful` must be true or false, not `maybe`"),
+                messages.toString());
+        assertTrue(
+                messages.contains("fleet.yaml line 6: not a service name (letters, digits, . _ -): `not ok!`"),
+                messages.toString());
         assertTrue(messages.contains("fleet.yaml line 7: not a host name: `-bad-`"), messages.toString());
-        assertTrue(messages.stream().anyMatch(m -> m.contains("`bad_host!` is not a valid host name")), messages.toString());
+        assertTrue(
+                messages.stream().anyMatch(m -> m.contains("`bad_host!` is not a valid host name")),
+                messages.toString());
         assertTrue(errors.stream().anyMatch(e -> e.field().equals("all.hosts.a.example.org.stateful")));
     }
 
     @Test
     void selfDependencyAndGroupCyclesAreErrors() {
-        assertTrue(errors("all:\n  hosts:\n    a:\n      depends_on: [A]\n").get(0).message().contains("cannot depend on itself"));
-        assertTrue(errors("all:\n  children:\n    x:\n      children:\n        y:\n          children:\n            x:\n")
-                .stream().anyMatch(e -> e.message().contains("children form a cycle")));
+        assertTrue(errors("all:\n  hosts:\n    a:\n      depends_on: [A]\n")
+                .get(0)
+                .message()
+                .contains("cannot depend on itself"));
+        assertTrue(
+                errors("all:\n  children:\n    x:\n      children:\n        y:\n          children:\n            x:\n")
+                        .stream()
+                        .anyMatch(e -> e.message().contains("children form a cycle")));
     }
 
     @Test
     void selfReferencingAliasesAndOverflowingRangesAreErrorsNotCrashes() {
         assertTrue(errors("all:\n  vars:\n    loop: &a [*a]\n").get(0).message().contains("an alias refers to itself"));
-        assertTrue(errors("all:\n  hosts:\n    h[1:5:99999999999999999999]:\n").get(0).message().contains("is not valid"));
-        assertTrue(errors("all:\n  hosts:\n    a[00000:99999]-[00000:99999]:\n").get(0).message().contains("empty or too large"));
+        assertTrue(errors("all:\n  hosts:\n    h[1:5:99999999999999999999]:\n")
+                .get(0)
+                .message()
+                .contains("is not valid"));
+        assertTrue(errors("all:\n  hosts:\n    a[00000:99999]-[00000:99999]:\n")
+                .get(0)
+                .message()
+                .contains("empty or too large"));
     }
 
     @Test
@@ -234,11 +282,13 @@ class InventoryParserTest {
                   "ungrouped": {"hosts": ["review.example.org"]}
                 }
                 """;
-        Map<String, InventoryHost> hosts = new InventoryParser(FactCache.none()).parse("list.json", InventoryParser.Format.JSON, json)
-                .stream().collect(Collectors.toMap(InventoryHost::hostname, Function.identity()));
+        Map<String, InventoryHost> hosts = new InventoryParser(FactCache.none())
+                .parse("list.json", InventoryParser.Format.JSON, json).stream()
+                        .collect(Collectors.toMap(InventoryHost::hostname, Function.identity()));
         InventoryHost zm01 = hosts.get("zm01.example.org");
         assertEquals(Set.of("zuul_mergers"), zm01.groups());
-        assertTrue(zm01.isPublic(), "group vars of a parent group reach members (exported inventories keep them there)");
+        assertTrue(
+                zm01.isPublic(), "group vars of a parent group reach members (exported inventories keep them there)");
         assertEquals(Map.of("rack", "r1"), zm01.vars());
         assertEquals(Set.of(), hosts.get("review.example.org").groups(), "ungrouped is no pool");
         assertTrue(hosts.get("review.example.org").stateful());
@@ -247,31 +297,47 @@ class InventoryParserTest {
     @Test
     void malformedJsonNamesLineOrPath() {
         InventoryParser p = new InventoryParser(FactCache.none());
-        FieldError syntax = assertThrows(InventoryException.class, () -> p.parse("list.json", InventoryParser.Format.JSON, "{\n \"all\": [}")).errors().get(0);
+        FieldError syntax = assertThrows(
+                        InventoryException.class,
+                        () -> p.parse("list.json", InventoryParser.Format.JSON, "{\n \"all\": [}"))
+                .errors()
+                .get(0);
         assertTrue(syntax.message().startsWith("list.json line 2, column 10: not valid JSON"), syntax.message());
-        FieldError shape = assertThrows(InventoryException.class,
-                () -> p.parse("list.json", InventoryParser.Format.JSON, "{\"web\": {\"hosts\": \"a\"}}")).errors().get(0);
+        FieldError shape = assertThrows(
+                        InventoryException.class,
+                        () -> p.parse("list.json", InventoryParser.Format.JSON, "{\"web\": {\"hosts\": \"a\"}}"))
+                .errors()
+                .get(0);
         assertEquals("web.hosts", shape.field());
         assertEquals("list.json: `web.hosts` must be a list of names", shape.message());
     }
 
     private static List<FieldError> jsonErrors(String json) {
-        return assertThrows(InventoryException.class,
-                () -> new InventoryParser(FactCache.none()).parse("list.json", InventoryParser.Format.JSON, json)).errors();
+        return assertThrows(
+                        InventoryException.class,
+                        () -> new InventoryParser(FactCache.none())
+                                .parse("list.json", InventoryParser.Format.JSON, json))
+                .errors();
     }
 
     private static Map<String, String> byField(List<FieldError> errors) {
-        return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + " | " + b));
+        return errors.stream()
+                .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + " | " + b));
     }
 
     @Test
     void jsonOfTheWrongShapeNamesThePlace() {
-        assertEquals(Map.of("_meta", "list.json: `_meta` must be an object holding `hostvars`"), byField(jsonErrors("{\"_meta\": 5}")));
-        assertEquals(Map.of("_meta.hostvars", "list.json: `_meta.hostvars` must be an object"),
+        assertEquals(
+                Map.of("_meta", "list.json: `_meta` must be an object holding `hostvars`"),
+                byField(jsonErrors("{\"_meta\": 5}")));
+        assertEquals(
+                Map.of("_meta.hostvars", "list.json: `_meta.hostvars` must be an object"),
                 byField(jsonErrors("{\"_meta\": {\"hostvars\": [\"web01\"]}}")));
-        assertEquals(Map.of("_meta.extra", "list.json: `_meta` has unexpected key `extra` (expected hostvars)"),
+        assertEquals(
+                Map.of("_meta.extra", "list.json: `_meta` has unexpected key `extra` (expected hostvars)"),
                 byField(jsonErrors("{\"_meta\": {\"hostvars\": {}, \"extra\": {}}}")));
-        assertEquals(Map.of("_meta.hostvars.web01", "list.json: `_meta.hostvars.web01` must be an object"),
+        assertEquals(
+                Map.of("_meta.hostvars.web01", "list.json: `_meta.hostvars.web01` must be an object"),
                 byField(jsonErrors("{\"_meta\": {\"hostvars\": {\"web01\": \"os=ubuntu-12.04\", \"web02\": {}}}}")));
         Map<String, String> groups = byField(jsonErrors("""
                 {"all": {"children": "web"},
@@ -279,30 +345,43 @@ class InventoryParserTest {
                  "db": null,
                  "ok": 7}
                 """));
-        assertEquals(Map.of(
-                "all.children", "list.json: `all.children` must be a list of names",
-                "web.children[1]", "list.json: expected a name, found a number",
-                "web.children[2]", "list.json: expected a name, found an object",
-                "web.hosts", "list.json: `web.hosts` must be a list of names",
-                "web.vars", "list.json: `web.vars` must be an object",
-                "db", "list.json: group `db` must be an object",
-                "ok", "list.json: group `ok` must be an object"), groups);
+        assertEquals(
+                Map.of(
+                        "all.children", "list.json: `all.children` must be a list of names",
+                        "web.children[1]", "list.json: expected a name, found a number",
+                        "web.children[2]", "list.json: expected a name, found an object",
+                        "web.hosts", "list.json: `web.hosts` must be a list of names",
+                        "web.vars", "list.json: `web.vars` must be an object",
+                        "db", "list.json: group `db` must be an object",
+                        "ok", "list.json: group `ok` must be an object"),
+                groups);
     }
 
     @Test
     void jsonDuplicateKeysAreRefusedNamingTheKey() {
-        FieldError host = jsonErrors("{\"_meta\": {\"hostvars\": {\n  \"web01\": {},\n  \"web01\": {\"os\": \"ubuntu-12.04\"}}}}").get(0);
+        FieldError host = jsonErrors(
+                        "{\"_meta\": {\"hostvars\": {\n  \"web01\": {},\n  \"web01\": {\"os\": \"ubuntu-12.04\"}}}}")
+                .get(0);
         assertEquals("_meta.hostvars.web01", host.field());
         assertTrue(host.message().startsWith("list.json line 3, column "), host.message());
         assertTrue(host.message().endsWith(": duplicate key `web01`"), host.message());
-        assertEquals("web.vars.os", jsonErrors("{\"web\": {\"vars\": {\"os\": \"a\", \"os\": \"b\"}}}").get(0).field());
-        assertEquals("all", jsonErrors("{\"all\": {}, \"all\": {\"hosts\": [\"a\"]}}").get(0).field());
+        assertEquals(
+                "web.vars.os",
+                jsonErrors("{\"web\": {\"vars\": {\"os\": \"a\", \"os\": \"b\"}}}")
+                        .get(0)
+                        .field());
+        assertEquals(
+                "all",
+                jsonErrors("{\"all\": {}, \"all\": {\"hosts\": [\"a\"]}}")
+                        .get(0)
+                        .field());
     }
 
     @Test
     void deeplyNestedJsonIsRefused() {
         String deep = "[".repeat(100) + "]".repeat(100);
-        FieldError e = jsonErrors("{\"_meta\": {\"hostvars\": {\"a\": {\"x\": " + deep + "}}}}").get(0);
+        FieldError e = jsonErrors("{\"_meta\": {\"hostvars\": {\"a\": {\"x\": " + deep + "}}}}")
+                .get(0);
         assertEquals("inventory", e.field());
         assertTrue(e.message().endsWith("nested more than 64 levels deep"), e.message());
     }
@@ -324,18 +403,21 @@ class InventoryParserTest {
                         ? [db01, db02]
                         : {os: ubuntu-12.04}
                 """));
-        assertEquals(Map.of(
-                "all.vars", "fleet.yaml line 2: `vars` of group `all` must be a mapping",
-                "all.children.web.vars", "fleet.yaml line 5: `vars` of group `web` must be a mapping",
-                "all.children.web.children", "fleet.yaml line 6: `children` of group `web` must be a mapping",
-                "all.children.web.hosts.web01", "fleet.yaml line 8: vars of host `web01` must be a mapping",
-                "all.children.web.hosts.web02", "fleet.yaml line 9: vars of host `web02` must be a mapping",
-                "all.children.db.hosts", "fleet.yaml line 12: keys must be plain names"), errors);
+        assertEquals(
+                Map.of(
+                        "all.vars", "fleet.yaml line 2: `vars` of group `all` must be a mapping",
+                        "all.children.web.vars", "fleet.yaml line 5: `vars` of group `web` must be a mapping",
+                        "all.children.web.children", "fleet.yaml line 6: `children` of group `web` must be a mapping",
+                        "all.children.web.hosts.web01", "fleet.yaml line 8: vars of host `web01` must be a mapping",
+                        "all.children.web.hosts.web02", "fleet.yaml line 9: vars of host `web02` must be a mapping",
+                        "all.children.db.hosts", "fleet.yaml line 12: keys must be plain names"),
+                errors);
     }
 
     @Test
     void aKeyWrittenTwiceInsideAVariableIsAnError() {
-        FieldError e = errors("all:\n  vars:\n    users:\n      alice: 1\n      alice: 2\n").get(0);
+        FieldError e = errors("all:\n  vars:\n    users:\n      alice: 1\n      alice: 2\n")
+                .get(0);
         assertEquals("all.vars.users", e.field());
         assertEquals("fleet.yaml line 5: duplicate key `alice`", e.message());
     }
@@ -350,12 +432,19 @@ class InventoryParserTest {
 
     @Test
     void anAliasBombIsRefusedBeforeItIsBuilt() {
-        // 7 levels of 7 aliases each (49, under SnakeYAML's cap of 50): 823,543 copies of a 200-item list, 165 million values.
+        // 7 levels of 7 aliases each (49, under SnakeYAML's cap of 50): 823,543 copies of a 200-item list, 165 million
+        // values.
         StringBuilder bomb = new StringBuilder("all:\n  vars:\n    l0: &l0 [");
-        bomb.append(String.join(", ", java.util.Collections.nCopies(200, "xxxxxxxxxx"))).append("]\n");
+        bomb.append(String.join(", ", java.util.Collections.nCopies(200, "xxxxxxxxxx")))
+                .append("]\n");
         for (int level = 1; level <= 7; level++) {
-            bomb.append("    l").append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(7, "*l" + (level - 1)))).append("]\n");
+            bomb.append("    l")
+                    .append(level)
+                    .append(": &l")
+                    .append(level)
+                    .append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(7, "*l" + (level - 1))))
+                    .append("]\n");
         }
         bomb.append("  hosts:\n    h1:\n");
         assertTrue(bomb.length() < 15_000, "a small document: " + bomb.length());
@@ -363,8 +452,12 @@ class InventoryParserTest {
         long allocated = allocatedWhile(() -> refused[0] = errors(bomb.toString()));
         FieldError e = refused[0].get(0);
         assertEquals("inventory", e.field());
-        assertTrue(e.message().startsWith("fleet.yaml line 8: holds more than 1,000,000 values (each alias counted as a copy of what it names);"
-                + " `*l4` (anchored at line 7) stands for 483,"), e.message());
+        assertTrue(
+                e.message()
+                        .startsWith(
+                                "fleet.yaml line 8: holds more than 1,000,000 values (each alias counted as a copy of what it names);"
+                                        + " `*l4` (anchored at line 7) stands for 483,"),
+                e.message());
         assertTrue(allocated < 64L * 1024 * 1024, "refused before expanding: " + allocated + " bytes allocated");
     }
 
@@ -375,7 +468,9 @@ class InventoryParserTest {
                 + String.join(", ", java.util.Collections.nCopies(4_000, "*s")) + "]\n";
         FieldError e = errors(yaml).get(0);
         assertTrue(e.message().startsWith("fleet.yaml line 4: holds more than 33,554,432 characters"), e.message());
-        assertTrue(e.message().contains("`*s` (anchored at line 3) stands for 1 values and 10,000 characters"), e.message());
+        assertTrue(
+                e.message().contains("`*s` (anchored at line 3) stands for 1 values and 10,000 characters"),
+                e.message());
     }
 
     @Test
@@ -387,18 +482,31 @@ class InventoryParserTest {
 
         StringBuilder viaAliases = new StringBuilder("all:\n  vars:\n    d0: &d0 1\n");
         for (int level = 1; level <= 7; level++) {
-            viaAliases.append("    d").append(level).append(": &d").append(level).append(' ')
-                    .append("[".repeat(10)).append("*d").append(level - 1).append("]".repeat(10)).append('\n');
+            viaAliases
+                    .append("    d")
+                    .append(level)
+                    .append(": &d")
+                    .append(level)
+                    .append(' ')
+                    .append("[".repeat(10))
+                    .append("*d")
+                    .append(level - 1)
+                    .append("]".repeat(10))
+                    .append('\n');
         }
         FieldError aliased = errors(viaAliases.toString()).get(0);
-        assertTrue(aliased.message().matches("fleet\\.yaml line \\d+: nested more than 64 levels deep once `\\*d\\d` \\(anchored at line \\d+\\) is expanded"),
+        assertTrue(
+                aliased.message()
+                        .matches(
+                                "fleet\\.yaml line \\d+: nested more than 64 levels deep once `\\*d\\d` \\(anchored at line \\d+\\) is expanded"),
                 aliased.message());
     }
 
     @Test
     void aGroupThatContainsItselfThroughAnAliasIsAnErrorNotAStackOverflow() {
         FieldError e = errors("all: &top\n  children:\n    loop: *top\n").get(0);
-        assertEquals("fleet.yaml line 1: `*top` (anchored at line 1) is used inside what it names (an alias refers to itself), so it never ends",
+        assertEquals(
+                "fleet.yaml line 1: `*top` (anchored at line 1) is used inside what it names (an alias refers to itself), so it never ends",
                 e.message());
     }
 
@@ -420,7 +528,8 @@ class InventoryParserTest {
 
     @Test
     void rawControlCharactersInYamlNameLineAndColumn() {
-        assertEquals("fleet.yaml line 3, column 9: not valid YAML: character U+0000 is not allowed",
+        assertEquals(
+                "fleet.yaml line 3, column 9: not valid YAML: character U+0000 is not allowed",
                 errors("all:\n  vars:\n    a: b\u0000\n").get(0).message());
     }
 
@@ -435,11 +544,15 @@ class InventoryParserTest {
                     "web\\a":
                       hosts: {h1: }
                 """));
-        assertEquals(Map.of(
-                "all.vars.banner", "fleet.yaml line 3: control character U+001B at character 1 is not allowed",
-                "all.vars.motd", "fleet.yaml line 4: control character U+0009 at character 5 is not allowed",
-                "all.children", "fleet.yaml line 6: a name with control character U+0007 at character 4 is not allowed"), errors);
-        InventoryHost h1 = yaml("all:\n  vars:\n    motd: |\n      first\tline\n      second line\n  hosts:\n    h1:\n").get("h1");
+        assertEquals(
+                Map.of(
+                        "all.vars.banner", "fleet.yaml line 3: control character U+001B at character 1 is not allowed",
+                        "all.vars.motd", "fleet.yaml line 4: control character U+0009 at character 5 is not allowed",
+                        "all.children",
+                                "fleet.yaml line 6: a name with control character U+0007 at character 4 is not allowed"),
+                errors);
+        InventoryHost h1 = yaml("all:\n  vars:\n    motd: |\n      first\tline\n      second line\n  hosts:\n    h1:\n")
+                .get("h1");
         assertEquals("first\tline\nsecond line\n", h1.vars().get("motd"));
     }
 
@@ -450,18 +563,24 @@ class InventoryParserTest {
                  "web": {"hosts": ["h1", "h\\u00072"], "vars": {"deep": {"list": ["fine", "\\u001b[31m"]}}},
                  "bad\\u0008group": {}}
                 """));
-        assertEquals(Map.of(
-                "_meta.hostvars.h1.note", "list.json: control character U+0000 at character 2 is not allowed",
-                "web.hosts[1]", "list.json: control character U+0007 at character 2 is not allowed",
-                "web.vars.deep.list[1]", "list.json: control character U+001B at character 1 is not allowed",
-                "bad\bgroup", "list.json: control character U+0008 at character 4 is not allowed"), errors);
+        assertEquals(
+                Map.of(
+                        "_meta.hostvars.h1.note", "list.json: control character U+0000 at character 2 is not allowed",
+                        "web.hosts[1]", "list.json: control character U+0007 at character 2 is not allowed",
+                        "web.vars.deep.list[1]", "list.json: control character U+001B at character 1 is not allowed",
+                        "bad\bgroup", "list.json: control character U+0008 at character 4 is not allowed"),
+                errors);
     }
 
     @Test
     void aLongChainOfChildGroupsIsAnErrorNotAStackOverflow() {
         StringBuilder chain = new StringBuilder("all:\n  children:\n");
         for (int i = 0; i < 20_000; i++) {
-            chain.append("    g").append(i).append(": {children: {g").append(i + 1).append(": }}\n");
+            chain.append("    g")
+                    .append(i)
+                    .append(": {children: {g")
+                    .append(i + 1)
+                    .append(": }}\n");
         }
         chain.append("    g20000: {hosts: {h1: }}\n");
         FieldError e = errors(chain.toString()).get(0);
@@ -471,14 +590,23 @@ class InventoryParserTest {
 
     @Test
     void hostVarsAreCappedPerHostAndPerInventoryAsTheyWillBeStored() {
-        FieldError one = errors("all:\n  hosts:\n    h1:\n      blob: " + "b".repeat(100_000) + "\n").get(0);
+        FieldError one = errors("all:\n  hosts:\n    h1:\n      blob: " + "b".repeat(100_000) + "\n")
+                .get(0);
         assertEquals("h1", one.field());
-        assertEquals("fleet.yaml: the vars of `h1` take 100,011 characters of JSON, group vars included; at most 100,000 per host", one.message());
+        assertEquals(
+                "fleet.yaml: the vars of `h1` take 100,011 characters of JSON, group vars included; at most 100,000 per host",
+                one.message());
 
         // 60 KB of group vars copied to 2,000 hosts would be stored as 120 MB.
-        List<FieldError> all = errors("all:\n  vars:\n    blob: " + "b".repeat(60_000) + "\n  hosts:\n    h[0000:1999]:\n");
+        List<FieldError> all =
+                errors("all:\n  vars:\n    blob: " + "b".repeat(60_000) + "\n  hosts:\n    h[0000:1999]:\n");
         assertEquals(1, all.size(), "said once");
-        assertTrue(all.get(0).message().matches("fleet\\.yaml: with `h1\\d{3}`, the hosts' vars take more than 67,108,864 characters of JSON together"
-                + " \\(group vars count once per member host\\)"), all.get(0).message());
+        assertTrue(
+                all.get(0)
+                        .message()
+                        .matches(
+                                "fleet\\.yaml: with `h1\\d{3}`, the hosts' vars take more than 67,108,864 characters of JSON together"
+                                        + " \\(group vars count once per member host\\)"),
+                all.get(0).message());
     }
 }

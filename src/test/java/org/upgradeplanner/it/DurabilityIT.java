@@ -19,14 +19,17 @@ import org.junit.jupiter.api.Test;
 class DurabilityIT {
 
     private static final int ROUNDS = 20;
-    private static final List<String> KINDS = List.of("create", "edit", "action", "override", "import", "sent", "freeze");
+    private static final List<String> KINDS =
+            List.of("create", "edit", "action", "override", "import", "sent", "freeze");
 
     private final String run = Long.toString(System.nanoTime(), 36);
     private final Instant base = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 
     @Test
     void everyAnsweredWriteSurvivesAKillRightAfterIt() throws Exception {
-        String db = ForkedInstance.dbKind().equals("postgresql") ? System.getProperty("it.db.url") : ForkedInstance.h2Url("durability-" + run);
+        String db = ForkedInstance.dbKind().equals("postgresql")
+                ? System.getProperty("it.db.url")
+                : ForkedInstance.h2Url("durability-" + run);
         List<Round> done = new ArrayList<>();
         for (int r = 0; r <= ROUNDS; r++) {
             ForkedInstance instance = ForkedInstance.start("durability-" + r, db, Map.of());
@@ -76,35 +79,83 @@ class DurabilityIT {
             draftToEdit = window(i, "to-edit", 0, "DRAFT");
             draftToCancel = window(i, "to-cancel", 1, "DRAFT");
             long scheduled = window(i, "scheduled", 2, "SCHEDULED");
-            List<Map<String, Object>> pending = i.api().queryParam("status", "PENDING").when().get("/api/announcements")
-                    .then().statusCode(200).extract().jsonPath().getList("");
-            announcement = pending.stream().filter(a -> ((Number) a.get("windowId")).longValue() == scheduled)
-                    .map(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
+            List<Map<String, Object>> pending = i.api()
+                    .queryParam("status", "PENDING")
+                    .when()
+                    .get("/api/announcements")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("");
+            announcement = pending.stream()
+                    .filter(a -> ((Number) a.get("windowId")).longValue() == scheduled)
+                    .map(a -> ((Number) a.get("id")).longValue())
+                    .findFirst()
+                    .orElseThrow();
         }
 
         void write(ForkedInstance i, String kind) {
             switch (kind) {
                 case "create" -> created = window(i, "created", 3, "DRAFT");
                 case "edit" -> {
-                    int version = i.api().when().get("/api/windows/" + draftToEdit).then().statusCode(200).extract().path("version");
+                    int version = i.api()
+                            .when()
+                            .get("/api/windows/" + draftToEdit)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("version");
                     Map<String, Object> body = windowBody("edited", 0, "DRAFT");
                     body.put("version", version);
-                    i.api().contentType("application/json").body(body).when().put("/api/windows/" + draftToEdit).then().statusCode(200);
+                    i.api()
+                            .contentType("application/json")
+                            .body(body)
+                            .when()
+                            .put("/api/windows/" + draftToEdit)
+                            .then()
+                            .statusCode(200);
                 }
-                case "action" -> i.api().contentType("application/json").body(Map.of("reason", "durability " + tag))
-                        .when().post("/api/windows/" + draftToCancel + "/cancel").then().statusCode(200);
-                case "override" -> i.api().contentType("application/json")
-                        .body(Map.of("classification", "OUTAGE_REQUIRED", "reason", "durability " + tag))
-                        .when().put("/api/hosts/" + host + "/classification").then().statusCode(200);
+                case "action" ->
+                    i.api()
+                            .contentType("application/json")
+                            .body(Map.of("reason", "durability " + tag))
+                            .when()
+                            .post("/api/windows/" + draftToCancel + "/cancel")
+                            .then()
+                            .statusCode(200);
+                case "override" ->
+                    i.api()
+                            .contentType("application/json")
+                            .body(Map.of("classification", "OUTAGE_REQUIRED", "reason", "durability " + tag))
+                            .when()
+                            .put("/api/hosts/" + host + "/classification")
+                            .then()
+                            .statusCode(200);
                 case "import" -> importHost(i, "imported." + host, tag);
-                case "sent" -> i.api().when().post("/api/announcements/" + announcement + "/sent").then().statusCode(200);
+                case "sent" ->
+                    i.api()
+                            .when()
+                            .post("/api/announcements/" + announcement + "/sent")
+                            .then()
+                            .statusCode(200);
                 case "freeze" -> {
-                    String day = base.plus(400 + n, ChronoUnit.DAYS).toString().substring(0, 10).replace("-", "");
-                    String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//durability//EN\r\nBEGIN:VEVENT\r\nUID:" + tag
-                            + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:" + day + "\r\nSUMMARY:" + tag
-                            + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-                    i.api().contentType("text/calendar").queryParam("source", tag).body(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/api/policy/freezes")
-                            .then().statusCode(200);
+                    String day = base.plus(400 + n, ChronoUnit.DAYS)
+                            .toString()
+                            .substring(0, 10)
+                            .replace("-", "");
+                    String ics =
+                            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//durability//EN\r\nBEGIN:VEVENT\r\nUID:" + tag
+                                    + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:" + day + "\r\nSUMMARY:" + tag
+                                    + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+                    i.api()
+                            .contentType("text/calendar")
+                            .queryParam("source", tag)
+                            .body(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .when()
+                            .post("/api/policy/freezes")
+                            .then()
+                            .statusCode(200);
                 }
                 default -> throw new IllegalArgumentException(kind);
             }
@@ -112,20 +163,75 @@ class DurabilityIT {
 
         void verify(ForkedInstance i) {
             String where = "round " + n + ": ";
-            assertEquals("edited " + tag, i.api().when().get("/api/windows/" + draftToEdit).then().statusCode(200).extract().path("title"), where + "edit");
-            assertEquals("CANCELLED", i.api().when().get("/api/windows/" + draftToCancel).then().statusCode(200).extract().path("state"), where + "action");
-            assertEquals("created " + tag, i.api().when().get("/api/windows/" + created).then().statusCode(200).extract().path("title"), where + "create");
-            Response h = i.api().when().get("/api/hosts/" + host).then().statusCode(200).extract().response();
+            assertEquals(
+                    "edited " + tag,
+                    i.api()
+                            .when()
+                            .get("/api/windows/" + draftToEdit)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("title"),
+                    where + "edit");
+            assertEquals(
+                    "CANCELLED",
+                    i.api()
+                            .when()
+                            .get("/api/windows/" + draftToCancel)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("state"),
+                    where + "action");
+            assertEquals(
+                    "created " + tag,
+                    i.api()
+                            .when()
+                            .get("/api/windows/" + created)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("title"),
+                    where + "create");
+            Response h = i.api()
+                    .when()
+                    .get("/api/hosts/" + host)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response();
             assertEquals("OVERRIDE", h.path("classificationSource"), where + "override");
             i.api().when().get("/api/hosts/imported." + host).then().statusCode(200);
-            assertEquals("SENT", i.api().when().get("/api/announcements/" + announcement).then().statusCode(200).extract().path("status"), where + "sent");
-            List<String> freezes = i.api().when().get("/api/policy").then().statusCode(200).extract().path("freezes.label");
+            assertEquals(
+                    "SENT",
+                    i.api()
+                            .when()
+                            .get("/api/announcements/" + announcement)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("status"),
+                    where + "sent");
+            List<String> freezes = i.api()
+                    .when()
+                    .get("/api/policy")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("freezes.label");
             assertTrue(freezes.stream().anyMatch(l -> l.contains(tag)), where + "freeze, in " + freezes);
         }
 
         private long window(ForkedInstance i, String what, int slot, String state) {
-            Number id = i.api().contentType("application/json").body(windowBody(what, slot, state))
-                    .when().post("/api/windows").then().statusCode(201).extract().path("id");
+            Number id = i.api()
+                    .contentType("application/json")
+                    .body(windowBody(what, slot, state))
+                    .when()
+                    .post("/api/windows")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             return id.longValue();
         }
 
@@ -142,9 +248,16 @@ class DurabilityIT {
         }
 
         private void importHost(ForkedInstance i, String hostname, String source) {
-            String yaml = "all:\n  hosts:\n    " + hostname + ":\n      os: ubuntu-12.04\n      services: [" + tag + "]\n";
-            i.api().contentType("application/yaml").queryParam("source", source).body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/api/inventory/import")
-                    .then().statusCode(200);
+            String yaml =
+                    "all:\n  hosts:\n    " + hostname + ":\n      os: ubuntu-12.04\n      services: [" + tag + "]\n";
+            i.api()
+                    .contentType("application/yaml")
+                    .queryParam("source", source)
+                    .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .when()
+                    .post("/api/inventory/import")
+                    .then()
+                    .statusCode(200);
         }
     }
 }

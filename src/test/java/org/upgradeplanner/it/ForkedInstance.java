@@ -43,16 +43,21 @@ final class ForkedInstance implements AutoCloseable {
     }
 
     /** Starts an instance and waits until it is ready. */
-    static ForkedInstance start(String name, String dbUrl, Map<String, String> extraEnv) throws IOException, InterruptedException {
+    static ForkedInstance start(String name, String dbUrl, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("it.jar", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("no packaged application at " + jar + ": integration tests run after `package`");
+            throw new IllegalStateException(
+                    "no packaged application at " + jar + ": integration tests run after `package`");
         }
         int port = freePort();
         Path log = Path.of("target", "it-logs", name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-jar",
+                jar.toString()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", dbUrl);
@@ -74,7 +79,11 @@ final class ForkedInstance implements AutoCloseable {
     }
 
     RequestSpecification api() {
-        return given().baseUri("http://127.0.0.1").port(port).auth().preemptive().basic("admin", PASSWORD);
+        return given().baseUri("http://127.0.0.1")
+                .port(port)
+                .auth()
+                .preemptive()
+                .basic("admin", PASSWORD);
     }
 
     /**
@@ -104,7 +113,9 @@ final class ForkedInstance implements AutoCloseable {
                 throw new IllegalStateException("instance exited at start-up; see " + log.toAbsolutePath());
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
@@ -151,7 +162,9 @@ final class ForkedInstance implements AutoCloseable {
         if (dbKind().equals("postgresql")) {
             String build = System.getProperty("it.db.url");
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(build, "postgres", "")) {
-                c.createStatement().execute("drop database if exists " + url.substring(url.lastIndexOf('/') + 1) + " with (force)");
+                c.createStatement()
+                        .execute(
+                                "drop database if exists " + url.substring(url.lastIndexOf('/') + 1) + " with (force)");
             }
         }
     }
@@ -164,7 +177,8 @@ final class ForkedInstance implements AutoCloseable {
         String groups = String.join(", ", Collections.nCopies(windowIds.size(), "?"));
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, dbUser(), "")) {
             for (String table : List.of("qrtz_triggers", "qrtz_fired_triggers")) {
-                try (var query = c.prepareStatement("select count(*) from " + table + " where job_group in (" + groups + ")")) {
+                try (var query =
+                        c.prepareStatement("select count(*) from " + table + " where job_group in (" + groups + ")")) {
                     int i = 1;
                     for (int id : windowIds) {
                         query.setString(i++, "window-" + id);
@@ -184,7 +198,8 @@ final class ForkedInstance implements AutoCloseable {
     /** How many audit entries of this action the window has, read from the database (the instance may be down). */
     static int audits(String dbUrl, int windowId, String action) throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, dbUser(), "");
-             var query = c.prepareStatement("select count(*) from audit_entry where subject_type = 'window' and subject = ? and action = ?")) {
+                var query = c.prepareStatement(
+                        "select count(*) from audit_entry where subject_type = 'window' and subject = ? and action = ?")) {
             query.setString(1, Integer.toString(windowId));
             query.setString(2, action);
             try (var rows = query.executeQuery()) {
@@ -200,6 +215,7 @@ final class ForkedInstance implements AutoCloseable {
     }
 
     static String h2Url(String name) {
-        return "jdbc:h2:async:" + new File("target/it-db/" + name).getAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        return "jdbc:h2:async:" + new File("target/it-db/" + name).getAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     }
 }

@@ -44,18 +44,49 @@ class ReplicaIT {
     @Test
     void aSessionOpenedOnOneReplicaWorksOnTheOtherAndEndsOnBoth() throws Exception {
         try (ForkedInstance a = ForkedInstance.start("session-a", db, Map.of());
-             ForkedInstance b = ForkedInstance.start("session-b", db, Map.of())) {
-            var login = given().baseUri(a.baseUrl()).redirects().follow(false).cookie("planner-csrf", "t").contentType(ContentType.URLENC)
-                    .formParam("csrf-token", "t").formParam("username", "admin").formParam("password", ForkedInstance.PASSWORD)
-                    .when().post("/login").then().statusCode(303).extract();
+                ForkedInstance b = ForkedInstance.start("session-b", db, Map.of())) {
+            var login = given().baseUri(a.baseUrl())
+                    .redirects()
+                    .follow(false)
+                    .cookie("planner-csrf", "t")
+                    .contentType(ContentType.URLENC)
+                    .formParam("csrf-token", "t")
+                    .formParam("username", "admin")
+                    .formParam("password", ForkedInstance.PASSWORD)
+                    .when()
+                    .post("/login")
+                    .then()
+                    .statusCode(303)
+                    .extract();
             String session = login.cookie("planner-session");
             String csrf = login.cookie("planner-csrf");
-            given().baseUri(b.baseUrl()).redirects().follow(false).cookie("planner-session", session).when().get("/hosts")
-                    .then().statusCode(200);
-            given().baseUri(a.baseUrl()).redirects().follow(false).cookie("planner-session", session).cookie("planner-csrf", csrf)
-                    .contentType(ContentType.URLENC).formParam("csrf-token", csrf).when().post("/logout").then().statusCode(303);
-            given().baseUri(b.baseUrl()).redirects().follow(false).cookie("planner-session", session).when().get("/hosts")
-                    .then().statusCode(303);
+            given().baseUri(b.baseUrl())
+                    .redirects()
+                    .follow(false)
+                    .cookie("planner-session", session)
+                    .when()
+                    .get("/hosts")
+                    .then()
+                    .statusCode(200);
+            given().baseUri(a.baseUrl())
+                    .redirects()
+                    .follow(false)
+                    .cookie("planner-session", session)
+                    .cookie("planner-csrf", csrf)
+                    .contentType(ContentType.URLENC)
+                    .formParam("csrf-token", csrf)
+                    .when()
+                    .post("/logout")
+                    .then()
+                    .statusCode(303);
+            given().baseUri(b.baseUrl())
+                    .redirects()
+                    .follow(false)
+                    .cookie("planner-session", session)
+                    .when()
+                    .get("/hosts")
+                    .then()
+                    .statusCode(303);
         }
     }
 
@@ -66,7 +97,11 @@ class ReplicaIT {
             Instant base = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                ids.add(window(i % 2 == 0 ? a : b, "failover-" + run + "-" + i, base.plusMillis(500L * i), Duration.ofSeconds(2)));
+                ids.add(window(
+                        i % 2 == 0 ? a : b,
+                        "failover-" + run + "-" + i,
+                        base.plusMillis(500L * i),
+                        Duration.ofSeconds(2)));
             }
             // Wait until one replica has acquired a trigger of these windows, then kill that one.
             String holder = null;
@@ -89,7 +124,9 @@ class ReplicaIT {
     @Test
     void aDatabaseRestartUnderARunningReplicaLosesAndDoublesNothing() throws Exception {
         try (ForkedInstance app = ForkedInstance.start("db-restart", db, Map.of())) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             Instant base = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -104,7 +141,9 @@ class ReplicaIT {
                     HttpResponse<String> r = get(http, app, path);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     assertEquals(503, r.statusCode(), path + " while the database is away: " + r.body());
-                    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), path);
+                    assertTrue(
+                            r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                            path);
                     assertTrue(ms < 10_000, path + " answered after " + ms + " ms");
                 }
                 Thread.sleep(4000); // some of the windows fall due while the database is away
@@ -122,28 +161,55 @@ class ReplicaIT {
     }
 
     private Map<String, String> clusterEnv(String instanceId) {
-        return Map.of("QUARKUS_QUARTZ_INSTANCE_ID", instanceId, "QUARKUS_QUARTZ_CLUSTER_CHECKIN_INTERVAL", Long.toString(CHECKIN.toMillis()));
+        return Map.of(
+                "QUARKUS_QUARTZ_INSTANCE_ID",
+                instanceId,
+                "QUARKUS_QUARTZ_CLUSTER_CHECKIN_INTERVAL",
+                Long.toString(CHECKIN.toMillis()));
     }
 
     private static int window(ForkedInstance via, String service, Instant start, Duration length) {
-        return via.api().contentType("application/json")
-                .body(Map.of("title", service, "start", start.toString(), "end", start.plus(length).toString(), "services", List.of(service)))
-                .when().post("/api/windows").then().statusCode(201).extract().path("id");
+        return via.api()
+                .contentType("application/json")
+                .body(Map.of(
+                        "title",
+                        service,
+                        "start",
+                        start.toString(),
+                        "end",
+                        start.plus(length).toString(),
+                        "services",
+                        List.of(service)))
+                .when()
+                .post("/api/windows")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** The Quartz instance that has acquired or is running a trigger of this run's windows, if any. */
     private String firedBy() throws Exception {
         try (Connection c = DriverManager.getConnection(db, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("select instance_name from qrtz_fired_triggers where instance_name in ('failover-a', 'failover-b') order by fired_time limit 1")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "select instance_name from qrtz_fired_triggers where instance_name in ('failover-a', 'failover-b') order by fired_time limit 1")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
-    private static void awaitCompleted(ForkedInstance app, List<Integer> ids, Instant deadline) throws InterruptedException {
+    private static void awaitCompleted(ForkedInstance app, List<Integer> ids, Instant deadline)
+            throws InterruptedException {
         List<Integer> open = new ArrayList<>(ids);
         while (!open.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
-            open.removeIf(id -> "COMPLETED".equals(app.api().when().get("/api/windows/" + id).then().extract().path("state")));
+            open.removeIf(id -> "COMPLETED"
+                    .equals(app.api()
+                            .when()
+                            .get("/api/windows/" + id)
+                            .then()
+                            .extract()
+                            .path("state")));
         }
         assertEquals(List.of(), open, "windows not completed by " + deadline);
     }
@@ -152,8 +218,15 @@ class ReplicaIT {
     private static void assertEachTransitionOnce(ForkedInstance app, List<Integer> ids) {
         for (int id : ids) {
             for (String action : List.of("WINDOW_STARTED", "WINDOW_COMPLETED")) {
-                int total = app.api().queryParam("subject", Integer.toString(id)).queryParam("action", action).when().get("/api/audit")
-                        .then().statusCode(200).extract().path("total");
+                int total = app.api()
+                        .queryParam("subject", Integer.toString(id))
+                        .queryParam("action", action)
+                        .when()
+                        .get("/api/audit")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("total");
                 assertEquals(1, total, action + " of window " + id);
             }
         }
@@ -165,14 +238,24 @@ class ReplicaIT {
 
     private static HttpResponse<String> get(HttpClient http, ForkedInstance app, String path) throws Exception {
         String auth = java.util.Base64.getEncoder().encodeToString(("admin:" + ForkedInstance.PASSWORD).getBytes());
-        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofSeconds(15))
-                .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Authorization", "Basic " + auth)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Stops or starts this machine's PostgreSQL cluster (CI runs as root beside it). */
     private static void postgres(String action) throws Exception {
-        String version = new String(new ProcessBuilder("ls", "/etc/postgresql").start().getInputStream().readAllBytes()).trim().split("\\s+")[0];
-        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action));
+        String version = new String(new ProcessBuilder("ls", "/etc/postgresql")
+                        .start()
+                        .getInputStream()
+                        .readAllBytes())
+                .trim()
+                .split("\\s+")[0];
+        List<String> command =
+                new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action));
         if (action.equals("stop")) {
             command.addAll(List.of("-m", "fast"));
         }
@@ -181,7 +264,10 @@ class ReplicaIT {
         assertEquals(0, p.waitFor(), "pg_ctlcluster " + action + ": " + out);
         if (action.equals("start")) {
             for (int i = 0; i < 60; i++) {
-                if (new ProcessBuilder("pg_isready", "-q", "-h", "127.0.0.1").start().waitFor() == 0) {
+                if (new ProcessBuilder("pg_isready", "-q", "-h", "127.0.0.1")
+                                .start()
+                                .waitFor()
+                        == 0) {
                     return;
                 }
                 Thread.sleep(500);

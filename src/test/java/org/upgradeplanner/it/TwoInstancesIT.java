@@ -18,38 +18,72 @@ class TwoInstancesIT {
 
     @Test
     void eachTriggerFiresOnceAcrossTheCluster() throws Exception {
-        assumeTrue(ForkedInstance.dbKind().equals("postgresql"), "clustering needs the PostgreSQL build (-Ppostgresql)");
+        assumeTrue(
+                ForkedInstance.dbKind().equals("postgresql"), "clustering needs the PostgreSQL build (-Ppostgresql)");
         String db = System.getProperty("it.db.url");
         try (ForkedInstance a = ForkedInstance.start("cluster-a", db, Map.of());
-             ForkedInstance b = ForkedInstance.start("cluster-b", db, Map.of())) {
+                ForkedInstance b = ForkedInstance.start("cluster-b", db, Map.of())) {
             Instant base = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
             String run = Long.toString(System.nanoTime());
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 Instant start = base.plusMillis(200L * i);
                 ForkedInstance via = i % 2 == 0 ? a : b;
-                ids.add(via.api().contentType("application/json")
-                        .body(Map.of("title", "Cluster " + i, "start", start.toString(), "end", start.plusSeconds(3).toString(),
-                                "services", List.of("cluster-" + run + "-" + i)))
-                        .when().post("/api/windows").then().statusCode(201).extract().path("id"));
+                ids.add(via.api()
+                        .contentType("application/json")
+                        .body(Map.of(
+                                "title",
+                                "Cluster " + i,
+                                "start",
+                                start.toString(),
+                                "end",
+                                start.plusSeconds(3).toString(),
+                                "services",
+                                List.of("cluster-" + run + "-" + i)))
+                        .when()
+                        .post("/api/windows")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
             }
             Map<Integer, String> states = new HashMap<>();
             for (int round = 0; round < 120; round++) {
                 Thread.sleep(500);
                 for (int id : ids) {
-                    states.put(id, a.api().when().get("/api/windows/" + id).then().extract().path("state"));
+                    states.put(
+                            id,
+                            a.api()
+                                    .when()
+                                    .get("/api/windows/" + id)
+                                    .then()
+                                    .extract()
+                                    .path("state"));
                 }
                 if (states.values().stream().allMatch("COMPLETED"::equals)) {
                     break;
                 }
             }
-            assertEquals(List.of(), states.entrySet().stream().filter(e -> !e.getValue().equals("COMPLETED")).toList());
+            assertEquals(
+                    List.of(),
+                    states.entrySet().stream()
+                            .filter(e -> !e.getValue().equals("COMPLETED"))
+                            .toList());
             // No trigger or firing of these windows is left in the store: nothing could run a transition twice now.
-            Await.until("the windows gone from the job store", Duration.ofSeconds(30), () -> ForkedInstance.triggersGone(db, ids));
+            Await.until(
+                    "the windows gone from the job store",
+                    Duration.ofSeconds(30),
+                    () -> ForkedInstance.triggersGone(db, ids));
             for (int id : ids) {
                 for (String action : List.of("WINDOW_STARTED", "WINDOW_COMPLETED")) {
-                    int total = b.api().queryParam("subject", Integer.toString(id)).queryParam("action", action).when().get("/api/audit")
-                            .then().extract().path("total");
+                    int total = b.api()
+                            .queryParam("subject", Integer.toString(id))
+                            .queryParam("action", action)
+                            .when()
+                            .get("/api/audit")
+                            .then()
+                            .extract()
+                            .path("total");
                     assertEquals(1, total, action + " of window " + id);
                 }
             }

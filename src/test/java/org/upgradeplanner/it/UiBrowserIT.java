@@ -39,10 +39,19 @@ class UiBrowserIT {
     private WebDriver browser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--window-size=1280,1000",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
@@ -90,9 +99,12 @@ class UiBrowserIT {
 
     @Test
     void anAdminsDayInTheBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        String db = ForkedInstance.dbKind().equals("postgresql") ? System.getProperty("it.db.url") : ForkedInstance.h2Url("ui-" + System.nanoTime());
+        String db = ForkedInstance.dbKind().equals("postgresql")
+                ? System.getProperty("it.db.url")
+                : ForkedInstance.h2Url("ui-" + System.nanoTime());
         Path inventory = Files.createTempFile("ui-fleet", ".yaml");
         Files.writeString(inventory, """
                 all:
@@ -106,8 +118,16 @@ class UiBrowserIT {
                           public: true
                           note: "<img src=x onerror=alert(1)>"
                 """);
-        try (ForkedInstance app = ForkedInstance.start("ui", db, Map.of("PLANNER_INVENTORY_PATH", "inventory",
-                "PLANNER_POLICY_MINIMUM_NOTICE", "P7D", "PLANNER_POLICY_MAX_CONCURRENT_WINDOWS", "1"))) {
+        try (ForkedInstance app = ForkedInstance.start(
+                "ui",
+                db,
+                Map.of(
+                        "PLANNER_INVENTORY_PATH",
+                        "inventory",
+                        "PLANNER_POLICY_MINIMUM_NOTICE",
+                        "P7D",
+                        "PLANNER_POLICY_MAX_CONCURRENT_WINDOWS",
+                        "1"))) {
             WebDriver driver = browser();
             try {
                 String base = app.baseUrl();
@@ -118,7 +138,9 @@ class UiBrowserIT {
                 driver.findElement(By.id("password")).sendKeys("not-the-password");
                 submit(driver, "form[action='/login']");
                 assertTrue(driver.getCurrentUrl().endsWith("/login-error"), driver.getCurrentUrl());
-                assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("Wrong user name or password"));
+                assertTrue(driver.findElement(By.cssSelector("[role=alert]"))
+                        .getText()
+                        .contains("Wrong user name or password"));
                 driver.findElement(By.id("username")).sendKeys("admin");
                 driver.findElement(By.id("password")).sendKeys(ForkedInstance.PASSWORD);
                 submit(driver, "form[action='/login']");
@@ -126,7 +148,8 @@ class UiBrowserIT {
                 shot(driver, "dashboard");
 
                 driver.get(base + "/import");
-                driver.findElement(By.id("file")).sendKeys(inventory.toAbsolutePath().toString());
+                driver.findElement(By.id("file"))
+                        .sendKeys(inventory.toAbsolutePath().toString());
                 WebElement source = driver.findElement(By.id("source"));
                 source.clear();
                 source.sendKeys("browser-test");
@@ -139,15 +162,18 @@ class UiBrowserIT {
                 driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
                 driver.get(base + "/hosts?sort=classification");
                 shot(driver, "hosts-phone");
-                Object overflow = ((JavascriptExecutor) driver).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object overflow = ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0L, ((Number) overflow).longValue(), "on a phone the page does not scroll sideways");
                 driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
                 driver.get(base + "/hosts/forum.ui.example.org");
-                assertTrue(driver.findElement(By.tagName("main")).getText().contains("<img src=x onerror=alert(1)>"),
+                assertTrue(
+                        driver.findElement(By.tagName("main")).getText().contains("<img src=x onerror=alert(1)>"),
                         "the variable is shown as text");
-                assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+                assertThrows(
+                        NoAlertPresentException.class, () -> driver.switchTo().alert());
                 new Select(driver.findElement(By.id("classification"))).selectByValue("TRIVIAL");
                 driver.findElement(By.id("reason")).sendKeys("moving to a hosted forum; nobody will notice");
                 submit(driver, "form[action='/hosts/forum.ui.example.org/classification']");
@@ -162,10 +188,14 @@ class UiBrowserIT {
                 setValue(driver, "start", day + "T21:00");
                 setValue(driver, "end", day + "T23:00");
                 driver.findElement(By.id("hosts")).sendKeys("forum.ui.example.org");
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".live-error")).stream()
-                        .anyMatch(e -> e.getText().contains("already in overlapping window")));
+                new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(d -> d.findElements(By.cssSelector(".live-error")).stream()
+                                .anyMatch(e -> e.getText().contains("already in overlapping window")));
                 createWindow(driver, base, "Clashing window", day + "T21:00", day + "T23:00", "forum.ui.example.org");
-                assertTrue(driver.findElement(By.id("hosts-error")).getText().contains("forum.ui.example.org already in overlapping window"),
+                assertTrue(
+                        driver.findElement(By.id("hosts-error"))
+                                .getText()
+                                .contains("forum.ui.example.org already in overlapping window"),
                         driver.findElement(By.id("hosts-error")).getText());
                 shot(driver, "windows");
 
@@ -198,12 +228,16 @@ class UiBrowserIT {
      */
     @Test
     void realInventoriesImportFromTheBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         String db = ForkedInstance.freshDatabase("ui_import_" + System.nanoTime());
         Path generated = Path.of("target", "ui-10000-hosts.yaml").toAbsolutePath();
-        Process gen = new ProcessBuilder("python3", "bench/gen_inventory.py", "--hosts", "10000", "--seed", "7", "--prefix", "uiimport")
-                .redirectOutput(generated.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process gen = new ProcessBuilder(
+                        "python3", "bench/gen_inventory.py", "--hosts", "10000", "--seed", "7", "--prefix", "uiimport")
+                .redirectOutput(generated.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         assertEquals(0, gen.waitFor(), "bench/gen_inventory.py");
         java.util.List<Path> files = new java.util.ArrayList<>();
         try (var listing = Files.list(Path.of("inventory"))) {
@@ -225,22 +259,44 @@ class UiBrowserIT {
                     WebElement source = driver.findElement(By.id("source"));
                     source.clear();
                     source.sendKeys("browser-" + file.getFileName());
-                    click(driver, driver.findElement(By.cssSelector("form[action='/import'] button[type=submit]")), Duration.ofSeconds(120));
+                    click(
+                            driver,
+                            driver.findElement(By.cssSelector("form[action='/import'] button[type=submit]")),
+                            Duration.ofSeconds(120));
                     var counts = java.util.regex.Pattern.compile("(\\d+) added, 0 updated, 0 unchanged, 0 removed")
                             .matcher(driver.findElement(By.tagName("main")).getText());
-                    assertTrue(counts.find(), file + ": " + driver.findElement(By.tagName("main")).getText().lines().limit(3).toList());
+                    assertTrue(
+                            counts.find(),
+                            file + ": "
+                                    + driver.findElement(By.tagName("main"))
+                                            .getText()
+                                            .lines()
+                                            .limit(3)
+                                            .toList());
                     long hosts = Long.parseLong(counts.group(1));
                     assertTrue(hosts > 0, file + " lists hosts");
                     if (file.equals(generated)) {
                         assertEquals(10_000, hosts);
                     }
-                    assertTrue(driver.findElements(By.cssSelector("form[action='/import/apply'] textarea")).isEmpty(),
+                    assertTrue(
+                            driver.findElements(By.cssSelector("form[action='/import/apply'] textarea"))
+                                    .isEmpty(),
                             "the file does not travel back through the form");
-                    click(driver, driver.findElement(By.cssSelector("form[action='/import/apply'] button[type=submit]")), Duration.ofSeconds(120));
+                    click(
+                            driver,
+                            driver.findElement(By.cssSelector("form[action='/import/apply'] button[type=submit]")),
+                            Duration.ofSeconds(120));
                     assertTrue(flash(driver).contains(hosts + " added"), file + ": " + flash(driver));
                     total += hosts;
                 }
-                int stored = app.api().queryParam("size", 1).when().get("/api/hosts").then().statusCode(200).extract().path("total");
+                int stored = app.api()
+                        .queryParam("size", 1)
+                        .when()
+                        .get("/api/hosts")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("total");
                 assertEquals(total, stored, "every uploaded host is stored");
             } finally {
                 driver.quit();
@@ -252,12 +308,15 @@ class UiBrowserIT {
 
     /** Sets a field the way a picker would, with the input event a user's change fires. */
     private static void setValue(WebDriver driver, String id, String value) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-                driver.findElement(By.id(id)), value);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                        driver.findElement(By.id(id)),
+                        value);
     }
 
-    private static void createWindow(WebDriver driver, String base, String title, String start, String end, String hosts) {
+    private static void createWindow(
+            WebDriver driver, String base, String title, String start, String end, String hosts) {
         driver.get(base + "/windows");
         driver.findElement(By.id("title")).sendKeys(title);
         // datetime-local fields take typed keys in the browser's locale format; set the value the way a picker would

@@ -12,14 +12,22 @@ import java.util.Map;
 /** The bundled release data as a plain catalog, for tests that do not start Quarkus. */
 public final class Catalogs {
 
-    private Catalogs() {
-    }
+    private Catalogs() {}
 
     public static ReleaseCatalog bundled() {
         return ReleaseCatalog.builder()
-                .distro("ubuntu", UpgradeStyle.LTS_TO_LTS, read("distro-info/ubuntu.csv", r -> ReleaseData.distroInfo("ubuntu", r)))
-                .distro("debian", UpgradeStyle.EVERY_RELEASE, read("distro-info/debian.csv", r -> ReleaseData.distroInfo("debian", r)))
-                .distro("centos", UpgradeStyle.REBUILD, read("endoflife-date/centos.csv", r -> ReleaseData.endOfLifeDate("centos", r)))
+                .distro(
+                        "ubuntu",
+                        UpgradeStyle.LTS_TO_LTS,
+                        read("distro-info/ubuntu.csv", r -> ReleaseData.distroInfo("ubuntu", r)))
+                .distro(
+                        "debian",
+                        UpgradeStyle.EVERY_RELEASE,
+                        read("distro-info/debian.csv", r -> ReleaseData.distroInfo("debian", r)))
+                .distro(
+                        "centos",
+                        UpgradeStyle.REBUILD,
+                        read("endoflife-date/centos.csv", r -> ReleaseData.endOfLifeDate("centos", r)))
                 .build();
     }
 
@@ -33,7 +41,8 @@ public final class Catalogs {
     }
 
     private static List<Release> read(String resource, Parse parse) {
-        try (Reader r = new InputStreamReader(Catalogs.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(
+                Catalogs.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8)) {
             return parse.apply(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

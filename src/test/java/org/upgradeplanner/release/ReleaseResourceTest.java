@@ -15,7 +15,9 @@ class ReleaseResourceTest {
 
     @Test
     void listsTheCatalogWithDates() {
-        admin().when().get("/api/releases").then()
+        admin().when()
+                .get("/api/releases")
+                .then()
                 .statusCode(200)
                 .body("size()", greaterThan(70))
                 .body("find { it.distro == 'ubuntu' && it.version == '12.04' }.codename", equalTo("Precise Pangolin"))
@@ -28,16 +30,36 @@ class ReleaseResourceTest {
 
     @Test
     void filtersByDistro() {
-        admin().queryParam("distro", "Debian").when().get("/api/releases").then()
-                .statusCode(200).body("distro", everyItem(equalTo("debian")));
+        admin().queryParam("distro", "Debian")
+                .when()
+                .get("/api/releases")
+                .then()
+                .statusCode(200)
+                .body("distro", everyItem(equalTo("debian")));
     }
 
     @Test
     void needsTheAdminRole() {
-        given().when().get("/api/releases").then().statusCode(401).header("WWW-Authenticate", "Basic realm=\"Upgrade Planner\"");
-        given().auth().preemptive().basic("admin", "wrong").when().get("/api/releases").then().statusCode(401)
-                .contentType("application/problem+json").body("status", equalTo(401));
-        announcer().when().get("/api/releases").then().statusCode(403).contentType("application/problem+json")
+        given().when()
+                .get("/api/releases")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Basic realm=\"Upgrade Planner\"");
+        given().auth()
+                .preemptive()
+                .basic("admin", "wrong")
+                .when()
+                .get("/api/releases")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+        announcer()
+                .when()
+                .get("/api/releases")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("title", equalTo("Forbidden"));
     }
 }

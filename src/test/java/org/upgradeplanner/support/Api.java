@@ -7,8 +7,7 @@ import io.restassured.specification.RequestSpecification;
 /** Logged-in requests for tests; the test profile sets admin/admin and announcer/announcer. */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification admin() {
         return given().auth().preemptive().basic("admin", "admin");

@@ -12,8 +12,7 @@ public final class Await {
         boolean holds() throws Exception;
     }
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, Duration timeout, Condition condition) {
         Instant deadline = Instant.now().plus(timeout);

@@ -27,7 +27,8 @@ class DatabaseSettingsTest {
 
     @Test
     void rowLocksAreWaitedForUpToAMinute() throws Exception {
-        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                var s = c.createStatement()) {
             boolean h2 = c.getMetaData().getDatabaseProductName().equals("H2");
             ResultSet rs = s.executeQuery(h2 ? "call lock_timeout()" : "show lock_timeout");
             rs.next();
@@ -36,7 +37,8 @@ class DatabaseSettingsTest {
     }
 
     private static String setting(Connection c, String name) throws Exception {
-        try (var s = c.prepareStatement("select setting_value from information_schema.settings where setting_name = ?")) {
+        try (var s =
+                c.prepareStatement("select setting_value from information_schema.settings where setting_name = ?")) {
             s.setString(1, name);
             ResultSet rs = s.executeQuery();
             return rs.next() ? rs.getString(1) : null;

@@ -15,9 +15,12 @@ class DatabaseUnavailableTest {
     @Test
     void aLostOrRefusedConnectionIsTheDatabaseAway() {
         assertTrue(DatabaseUnavailable.causes(wrapped(new SQLException("Connection refused", "08001"))));
-        assertTrue(DatabaseUnavailable.causes(wrapped(new SQLException("terminating connection due to administrator command", "57P01"))));
-        assertTrue(DatabaseUnavailable.causes(wrapped(new SQLException("The database has been closed", "90098", 90098))));
-        assertTrue(DatabaseUnavailable.causes(new java.sql.SQLTransientConnectionException("Acquisition timeout while waiting for new connection")));
+        assertTrue(DatabaseUnavailable.causes(
+                wrapped(new SQLException("terminating connection due to administrator command", "57P01"))));
+        assertTrue(
+                DatabaseUnavailable.causes(wrapped(new SQLException("The database has been closed", "90098", 90098))));
+        assertTrue(DatabaseUnavailable.causes(
+                new java.sql.SQLTransientConnectionException("Acquisition timeout while waiting for new connection")));
         assertFalse(DatabaseUnavailable.causes(wrapped(new SQLException("duplicate key", "23505"))));
         assertFalse(DatabaseUnavailable.causes(new IllegalArgumentException("no cause")));
     }

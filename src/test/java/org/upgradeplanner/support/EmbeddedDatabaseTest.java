@@ -49,7 +49,8 @@ class EmbeddedDatabaseTest {
             AtomicBoolean stop = new AtomicBoolean();
             Thread reader = new Thread(() -> {
                 while (!stop.get()) {
-                    try (Connection c = DriverManager.getConnection(fresh, "sa", ""); Statement s = c.createStatement()) {
+                    try (Connection c = DriverManager.getConnection(fresh, "sa", "");
+                            Statement s = c.createStatement()) {
                         s.executeQuery("select sum(length(v)) from t").next();
                     } catch (SQLException interrupted) {
                         Thread.interrupted(); // this query failed; the next one must still work
@@ -76,7 +77,8 @@ class EmbeddedDatabaseTest {
     /** The datasource URL the build configured (Maven filters it into this file). */
     private static String defaultUrl() throws Exception {
         Properties p = new Properties();
-        try (InputStream in = EmbeddedDatabaseTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+        try (InputStream in =
+                EmbeddedDatabaseTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
             p.load(in);
         }
         return p.getProperty("quarkus.datasource.jdbc.url");

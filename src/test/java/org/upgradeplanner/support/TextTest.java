@@ -16,8 +16,11 @@ class TextTest {
 
     @Test
     void controlCharactersAreRefusedNamingTheField() {
-        for (String bad : new String[] {"a\u0001b", "a\u0000", "x\u001b[31m", "a\u007fb", "line\u2028sep", "lone \ud800 surrogate"}) {
-            PlannerException e = assertThrows(PlannerException.class, () -> Text.multiLine("description", bad, 100), bad);
+        for (String bad :
+                new String[] {"a\u0001b", "a\u0000", "x\u001b[31m", "a\u007fb", "line\u2028sep", "lone \ud800 surrogate"
+                }) {
+            PlannerException e =
+                    assertThrows(PlannerException.class, () -> Text.multiLine("description", bad, 100), bad);
             assertEquals("description", e.errors().get(0).field());
         }
         assertEquals("emoji 🙂 fine", Text.multiLine("description", "emoji 🙂 fine", 100));

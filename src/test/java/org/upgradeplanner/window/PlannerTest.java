@@ -24,48 +24,78 @@ class PlannerTest {
     private static final Instant NOW = Instant.parse("2016-06-01T12:00:00Z");
 
     private static Candidate host(String name, String eol, Set<String> services, Set<String> dependsOn) {
-        return new Candidate(name, services, dependsOn, eol == null ? null : LocalDate.parse(eol), "ubuntu 12.04 → 14.04");
+        return new Candidate(
+                name, services, dependsOn, eol == null ? null : LocalDate.parse(eol), "ubuntu 12.04 → 14.04");
     }
 
     @Test
     void earliestEolFirstAfterTheNoticeInFridaySlots() {
         Planner planner = new Planner(Policies.fridays(1, 5, List.of()));
         List<String> unplaced = new ArrayList<>();
-        List<Proposal> p = planner.propose(List.of(
-                host("late", "2019-04-25", Set.of("b"), Set.of()),
-                host("early", "2017-04-28", Set.of("a"), Set.of())), List.of(), NOW, unplaced);
+        List<Proposal> p = planner.propose(
+                List.of(
+                        host("late", "2019-04-25", Set.of("b"), Set.of()),
+                        host("early", "2017-04-28", Set.of("a"), Set.of())),
+                List.of(),
+                NOW,
+                unplaced);
         assertEquals(List.of(), unplaced);
         assertEquals(2, p.size());
         assertEquals(List.of("early"), p.get(0).hosts());
-        assertEquals(Instant.parse("2016-06-10T20:00:00Z"), p.get(0).start(), "the first Friday 20:00 at least 7 days ahead");
+        assertEquals(
+                Instant.parse("2016-06-10T20:00:00Z"),
+                p.get(0).start(),
+                "the first Friday 20:00 at least 7 days ahead");
         assertEquals(Instant.parse("2016-06-11T00:00:00Z"), p.get(0).end());
         assertEquals(Instant.parse("2016-06-17T20:00:00Z"), p.get(1).start());
         assertEquals("Upgrade of early (a)", p.get(0).title());
-        assertEquals("Planned upgrades:\n- early: ubuntu 12.04 → 14.04 (current release EOL 2017-04-28)", p.get(0).description());
+        assertEquals(
+                "Planned upgrades:\n- early: ubuntu 12.04 → 14.04 (current release EOL 2017-04-28)",
+                p.get(0).description());
     }
 
     @Test
     void sharedServicesAndDependenciesGoTogetherAsCapacityAllows() {
         Planner planner = new Planner(Policies.fridays(2, 2, List.of()));
-        List<Proposal> p = planner.propose(List.of(
-                host("db", "2017-04-28", Set.of("mysql"), Set.of()),
-                host("review", "2017-04-28", Set.of("gerrit"), Set.of("db")),
-                host("wiki", "2017-04-28", Set.of("wiki"), Set.of("db")),
-                host("lists", "2019-01-01", Set.of("mailman"), Set.of())), List.of(), NOW, new ArrayList<>());
+        List<Proposal> p = planner.propose(
+                List.of(
+                        host("db", "2017-04-28", Set.of("mysql"), Set.of()),
+                        host("review", "2017-04-28", Set.of("gerrit"), Set.of("db")),
+                        host("wiki", "2017-04-28", Set.of("wiki"), Set.of("db")),
+                        host("lists", "2019-01-01", Set.of("mailman"), Set.of())),
+                List.of(),
+                NOW,
+                new ArrayList<>());
         List<List<String>> hosts = p.stream().map(Proposal::hosts).toList();
-        assertEquals(List.of(List.of("db", "review"), List.of("wiki"), List.of("lists")), hosts,
+        assertEquals(
+                List.of(List.of("db", "review"), List.of("wiki"), List.of("lists")),
+                hosts,
                 "db, review and wiki form one group split by the 2-host limit; lists has a later EOL");
-        assertEquals(p.get(0).start(), p.get(1).start(), "two windows may run at once and wiki shares nothing with the first");
+        assertEquals(
+                p.get(0).start(),
+                p.get(1).start(),
+                "two windows may run at once and wiki shares nothing with the first");
         assertEquals(p.get(0).start().plus(Duration.ofDays(7)), p.get(2).start());
     }
 
     @Test
     void freezesAndExistingWindowsAreAvoided() {
         Instant firstFriday = Instant.parse("2016-06-10T20:00:00Z");
-        Planner planner = new Planner(Policies.fridays(1, 5, List.of(new SchedulingPolicy.Freeze(
-                Instant.parse("2016-06-15T00:00:00Z"), Instant.parse("2016-06-20T00:00:00Z"), "summit"))));
-        WindowSpec taken = new WindowSpec(9L, "other", firstFriday, firstFriday.plus(Duration.ofHours(2)), Set.of("x"), Set.of(), WindowState.SCHEDULED);
-        List<Proposal> p = planner.propose(List.of(host("a", null, Set.of(), Set.of())), List.of(taken), NOW, new ArrayList<>());
+        Planner planner = new Planner(Policies.fridays(
+                1,
+                5,
+                List.of(new SchedulingPolicy.Freeze(
+                        Instant.parse("2016-06-15T00:00:00Z"), Instant.parse("2016-06-20T00:00:00Z"), "summit"))));
+        WindowSpec taken = new WindowSpec(
+                9L,
+                "other",
+                firstFriday,
+                firstFriday.plus(Duration.ofHours(2)),
+                Set.of("x"),
+                Set.of(),
+                WindowState.SCHEDULED);
+        List<Proposal> p =
+                planner.propose(List.of(host("a", null, Set.of(), Set.of())), List.of(taken), NOW, new ArrayList<>());
         assertEquals(Instant.parse("2016-06-24T20:00:00Z"), p.get(0).start());
     }
 
@@ -73,7 +103,8 @@ class PlannerTest {
     void hostsThatCannotBePlacedAreReported() {
         Planner planner = new Planner(Policies.fridays(0, 5, List.of()));
         List<String> unplaced = new ArrayList<>();
-        assertEquals(List.of(), planner.propose(List.of(host("a", null, Set.of(), Set.of())), List.of(), NOW, unplaced));
+        assertEquals(
+                List.of(), planner.propose(List.of(host("a", null, Set.of(), Set.of())), List.of(), NOW, unplaced));
         assertEquals(List.of("a"), unplaced);
     }
 
@@ -81,17 +112,28 @@ class PlannerTest {
     @RepeatedTest(40)
     void theCheckerFindsNoBreachInAnyPlan(RepetitionInfo repetition) {
         Random random = new Random(7919L * repetition.getCurrentRepetition());
-        String[] rules = {"FREQ=WEEKLY;BYDAY=FR;BYHOUR=20;BYMINUTE=0", "FREQ=DAILY;BYHOUR=2", "FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=18;BYMINUTE=30",
-                "FREQ=HOURLY;INTERVAL=6"};
+        String[] rules = {
+            "FREQ=WEEKLY;BYDAY=FR;BYHOUR=20;BYMINUTE=0",
+            "FREQ=DAILY;BYHOUR=2",
+            "FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=18;BYMINUTE=30",
+            "FREQ=HOURLY;INTERVAL=6"
+        };
         String[] zones = {"UTC", "Europe/London", "America/New_York", "Asia/Kolkata"};
         List<SchedulingPolicy.Freeze> freezes = new ArrayList<>();
         for (int i = 0; i < random.nextInt(4); i++) {
             Instant start = NOW.plus(Duration.ofDays(random.nextInt(120)));
-            freezes.add(new SchedulingPolicy.Freeze(start, start.plus(Duration.ofDays(1 + random.nextInt(14))), "f" + i));
+            freezes.add(
+                    new SchedulingPolicy.Freeze(start, start.plus(Duration.ofDays(1 + random.nextInt(14))), "f" + i));
         }
-        SchedulingPolicy policy = new SchedulingPolicy(Duration.ofHours(random.nextInt(400)), List.of(),
-                new RecurrenceSlots(rules[random.nextInt(rules.length)], ZoneId.of(zones[random.nextInt(zones.length)])),
-                Duration.ofHours(1 + random.nextInt(30)), freezes, 1 + random.nextInt(3), 1 + random.nextInt(6));
+        SchedulingPolicy policy = new SchedulingPolicy(
+                Duration.ofHours(random.nextInt(400)),
+                List.of(),
+                new RecurrenceSlots(
+                        rules[random.nextInt(rules.length)], ZoneId.of(zones[random.nextInt(zones.length)])),
+                Duration.ofHours(1 + random.nextInt(30)),
+                freezes,
+                1 + random.nextInt(3),
+                1 + random.nextInt(6));
 
         int n = 1 + random.nextInt(60);
         List<Candidate> fleet = new ArrayList<>();
@@ -101,13 +143,20 @@ class PlannerTest {
                 services.add("svc" + random.nextInt(Math.max(1, n / 3)));
             }
             Set<String> deps = random.nextInt(4) == 0 ? Set.of("h" + random.nextInt(n)) : Set.of();
-            fleet.add(host("h" + i, random.nextBoolean() ? null : "2017-0" + (1 + random.nextInt(9)) + "-01", services, deps));
+            fleet.add(host(
+                    "h" + i, random.nextBoolean() ? null : "2017-0" + (1 + random.nextInt(9)) + "-01", services, deps));
         }
         List<WindowSpec> existing = new ArrayList<>();
         for (int i = 0; i < random.nextInt(5); i++) {
             Instant start = NOW.plus(Duration.ofHours(24 + random.nextInt(24 * 60)));
-            existing.add(new WindowSpec(1000L + i, "existing", start, start.plus(Duration.ofHours(1 + random.nextInt(8))),
-                    Set.of("other" + i), Set.of("svc" + random.nextInt(5)), WindowState.SCHEDULED));
+            existing.add(new WindowSpec(
+                    1000L + i,
+                    "existing",
+                    start,
+                    start.plus(Duration.ofHours(1 + random.nextInt(8))),
+                    Set.of("other" + i),
+                    Set.of("svc" + random.nextInt(5)),
+                    WindowState.SCHEDULED));
         }
 
         List<String> unplaced = new ArrayList<>();
@@ -117,10 +166,12 @@ class PlannerTest {
         long id = 1;
         Set<String> covered = new TreeSet<>(unplaced);
         for (Proposal p : proposals) {
-            plan.add(new WindowSpec(id++, p.title(), p.start(), p.end(), new TreeSet<>(p.hosts()), p.services(), WindowState.DRAFT));
+            plan.add(new WindowSpec(
+                    id++, p.title(), p.start(), p.end(), new TreeSet<>(p.hosts()), p.services(), WindowState.DRAFT));
             covered.addAll(p.hosts());
         }
-        List<Breach> breaches = new PolicyChecker(policy).checkAll(plan, NOW).stream().filter(b -> b.windowId() < 1000).toList();
+        List<Breach> breaches = new PolicyChecker(policy)
+                .checkAll(plan, NOW).stream().filter(b -> b.windowId() < 1000).toList();
         assertEquals(List.of(), breaches, "policy " + policy);
         assertEquals(n, covered.size(), "every host is in a proposal or reported");
         assertTrue(unplaced.isEmpty(), "a 30-year horizon places every host");

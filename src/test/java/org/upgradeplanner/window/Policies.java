@@ -7,12 +7,16 @@ import java.util.List;
 /** Policies for unit tests. */
 final class Policies {
 
-    private Policies() {
-    }
+    private Policies() {}
 
     static SchedulingPolicy fridays(int maxConcurrent, int maxHosts, List<SchedulingPolicy.Freeze> freezes) {
-        return new SchedulingPolicy(Duration.ofDays(7), List.of(Duration.ofDays(1)),
-                new RecurrenceSlots("FREQ=WEEKLY;BYDAY=FR;BYHOUR=20;BYMINUTE=0", ZoneId.of("UTC")), Duration.ofHours(4),
-                freezes, maxConcurrent, maxHosts);
+        return new SchedulingPolicy(
+                Duration.ofDays(7),
+                List.of(Duration.ofDays(1)),
+                new RecurrenceSlots("FREQ=WEEKLY;BYDAY=FR;BYHOUR=20;BYMINUTE=0", ZoneId.of("UTC")),
+                Duration.ofHours(4),
+                freezes,
+                maxConcurrent,
+                maxHosts);
     }
 }

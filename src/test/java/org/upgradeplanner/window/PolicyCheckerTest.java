@@ -13,21 +13,30 @@ class PolicyCheckerTest {
     private static final Instant NOW = Instant.parse("2016-06-01T12:00:00Z");
     private static final Instant FRI = Instant.parse("2016-06-10T20:00:00Z");
 
-    private static WindowSpec window(Long id, Instant start, Set<String> hosts, Set<String> services, WindowState state) {
+    private static WindowSpec window(
+            Long id, Instant start, Set<String> hosts, Set<String> services, WindowState state) {
         return new WindowSpec(id, "w" + id, start, start.plus(Duration.ofHours(4)), hosts, services, state);
     }
 
-    private final PolicyChecker checker = new PolicyChecker(Policies.fridays(2, 3, List.of(
-            new SchedulingPolicy.Freeze(Instant.parse("2016-12-20T00:00:00Z"), Instant.parse("2017-01-03T00:00:00Z"), "year end"))));
+    private final PolicyChecker checker = new PolicyChecker(Policies.fridays(
+            2,
+            3,
+            List.of(new SchedulingPolicy.Freeze(
+                    Instant.parse("2016-12-20T00:00:00Z"), Instant.parse("2017-01-03T00:00:00Z"), "year end"))));
 
     private List<Breach.Rule> rules(WindowSpec candidate, WindowSpec... others) {
-        return checker.check(candidate, List.of(others), NOW).stream().map(Breach::rule).toList();
+        return checker.check(candidate, List.of(others), NOW).stream()
+                .map(Breach::rule)
+                .toList();
     }
 
     @Test
     void aCleanWindowHasNoBreach() {
-        assertEquals(List.of(), rules(window(null, FRI, Set.of("a"), Set.of("x"), WindowState.SCHEDULED),
-                window(1L, FRI, Set.of("b"), Set.of("y"), WindowState.SCHEDULED)));
+        assertEquals(
+                List.of(),
+                rules(
+                        window(null, FRI, Set.of("a"), Set.of("x"), WindowState.SCHEDULED),
+                        window(1L, FRI, Set.of("b"), Set.of("y"), WindowState.SCHEDULED)));
     }
 
     @Test
@@ -35,31 +44,55 @@ class PolicyCheckerTest {
         WindowSpec other = window(1L, FRI.plus(Duration.ofHours(3)), Set.of("a"), Set.of("x"), WindowState.ANNOUNCED);
         WindowSpec candidate = window(null, FRI, Set.of("a"), Set.of("x"), WindowState.SCHEDULED);
         List<Breach> breaches = checker.check(candidate, List.of(other), NOW);
-        assertEquals(List.of(Breach.Rule.HOST_OVERLAP, Breach.Rule.SERVICE_OVERLAP), breaches.stream().map(Breach::rule).toList());
+        assertEquals(
+                List.of(Breach.Rule.HOST_OVERLAP, Breach.Rule.SERVICE_OVERLAP),
+                breaches.stream().map(Breach::rule).toList());
         assertEquals("a already in overlapping window 1 (w1)", breaches.get(0).message());
         assertEquals("hosts", breaches.get(0).field());
         // Back to back is no overlap; cancelled and completed windows hold nothing.
-        assertEquals(List.of(), rules(candidate, window(2L, FRI.plus(Duration.ofHours(4)), Set.of("a"), Set.of("x"), WindowState.SCHEDULED)));
+        assertEquals(
+                List.of(),
+                rules(
+                        candidate,
+                        window(2L, FRI.plus(Duration.ofHours(4)), Set.of("a"), Set.of("x"), WindowState.SCHEDULED)));
         assertEquals(List.of(), rules(candidate, window(3L, FRI, Set.of("a"), Set.of("x"), WindowState.CANCELLED)));
         assertEquals(List.of(), rules(candidate, window(4L, FRI, Set.of("a"), Set.of("x"), WindowState.COMPLETED)));
         // A window is not in conflict with its own earlier version.
-        assertEquals(List.of(), rules(window(5L, FRI, Set.of("a"), Set.of("x"), WindowState.SCHEDULED),
-                window(5L, FRI, Set.of("a"), Set.of("x"), WindowState.SCHEDULED)));
+        assertEquals(
+                List.of(),
+                rules(
+                        window(5L, FRI, Set.of("a"), Set.of("x"), WindowState.SCHEDULED),
+                        window(5L, FRI, Set.of("a"), Set.of("x"), WindowState.SCHEDULED)));
     }
 
     @Test
     void freezeNoticeAndCapacity() {
-        assertEquals(List.of(Breach.Rule.FREEZE), rules(window(null, Instant.parse("2016-12-23T20:00:00Z"), Set.of("a"), Set.of(), WindowState.SCHEDULED)));
-        assertEquals(List.of(Breach.Rule.NOTICE), rules(window(null, NOW.plus(Duration.ofDays(6)), Set.of("a"), Set.of(), WindowState.SCHEDULED)));
-        assertEquals(List.of(), rules(window(null, NOW.plus(Duration.ofDays(1)), Set.of("a"), Set.of(), WindowState.ANNOUNCED)),
+        assertEquals(
+                List.of(Breach.Rule.FREEZE),
+                rules(window(
+                        null, Instant.parse("2016-12-23T20:00:00Z"), Set.of("a"), Set.of(), WindowState.SCHEDULED)));
+        assertEquals(
+                List.of(Breach.Rule.NOTICE),
+                rules(window(null, NOW.plus(Duration.ofDays(6)), Set.of("a"), Set.of(), WindowState.SCHEDULED)));
+        assertEquals(
+                List.of(),
+                rules(window(null, NOW.plus(Duration.ofDays(1)), Set.of("a"), Set.of(), WindowState.ANNOUNCED)),
                 "notice is about windows not yet announced");
-        assertEquals(List.of(Breach.Rule.HOSTS_PER_WINDOW), rules(window(null, FRI, Set.of("a", "b", "c", "d"), Set.of(), WindowState.DRAFT)));
+        assertEquals(
+                List.of(Breach.Rule.HOSTS_PER_WINDOW),
+                rules(window(null, FRI, Set.of("a", "b", "c", "d"), Set.of(), WindowState.DRAFT)));
         WindowSpec one = window(1L, FRI, Set.of("b"), Set.of(), WindowState.SCHEDULED);
         WindowSpec two = window(2L, FRI.plus(Duration.ofHours(1)), Set.of("c"), Set.of(), WindowState.SCHEDULED);
-        assertEquals(List.of(Breach.Rule.CONCURRENCY), rules(window(null, FRI, Set.of("a"), Set.of(), WindowState.SCHEDULED), one, two));
+        assertEquals(
+                List.of(Breach.Rule.CONCURRENCY),
+                rules(window(null, FRI, Set.of("a"), Set.of(), WindowState.SCHEDULED), one, two));
         WindowSpec early = window(3L, FRI.minus(Duration.ofHours(3)), Set.of("c"), Set.of(), WindowState.SCHEDULED);
-        assertEquals(List.of(), rules(window(null, FRI, Set.of("a"), Set.of(), WindowState.SCHEDULED),
-                early, window(4L, FRI.plus(Duration.ofHours(2)), Set.of("d"), Set.of(), WindowState.SCHEDULED)),
+        assertEquals(
+                List.of(),
+                rules(
+                        window(null, FRI, Set.of("a"), Set.of(), WindowState.SCHEDULED),
+                        early,
+                        window(4L, FRI.plus(Duration.ofHours(2)), Set.of("d"), Set.of(), WindowState.SCHEDULED)),
                 "two others overlap the window but never each other: at most two at once");
     }
 
@@ -68,6 +101,7 @@ class PolicyCheckerTest {
         WindowSpec a = window(1L, FRI, Set.of("a"), Set.of(), WindowState.SCHEDULED);
         WindowSpec b = window(2L, FRI, Set.of("a"), Set.of(), WindowState.SCHEDULED);
         List<Breach> all = checker.checkAll(List.of(a, b), NOW);
-        assertEquals(List.of(1L, 2L), all.stream().map(Breach::windowId).sorted().toList());
+        assertEquals(
+                List.of(1L, 2L), all.stream().map(Breach::windowId).sorted().toList());
     }
 }

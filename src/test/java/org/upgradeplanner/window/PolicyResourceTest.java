@@ -30,19 +30,27 @@ class PolicyResourceTest extends PinnedClockTest {
     }
 
     private static String calendar(List<String> events) {
-        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + String.join("", events) + "END:VCALENDAR\r\n";
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + String.join("", events)
+                + "END:VCALENDAR\r\n";
     }
 
     private static String event(int i, String dtstart, String extra) {
-        return "BEGIN:VEVENT\r\nUID:e" + i + "@test\r\nDTSTAMP:20160101T000000Z\r\nDTSTART;VALUE=DATE:" + dtstart + "\r\n" + extra
-                + "SUMMARY:Freeze " + i + "\r\nEND:VEVENT\r\n";
+        return "BEGIN:VEVENT\r\nUID:e" + i + "@test\r\nDTSTAMP:20160101T000000Z\r\nDTSTART;VALUE=DATE:" + dtstart
+                + "\r\n" + extra + "SUMMARY:Freeze " + i + "\r\nEND:VEVENT\r\n";
     }
 
     /** Sent as text/calendar without a charset (REST Assured would add ISO-8859-1): the service reads UTF-8. */
     private static ValidatableResponse importFreezes(byte[] body) {
-        var noDefaultCharset = RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
-        return admin().config(noDefaultCharset).contentType("text/calendar").body(body).queryParam("source", SOURCE)
-                .when().post("/api/policy/freezes").then();
+        var noDefaultCharset = RestAssured.config()
+                .encoderConfig(
+                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+        return admin().config(noDefaultCharset)
+                .contentType("text/calendar")
+                .body(body)
+                .queryParam("source", SOURCE)
+                .when()
+                .post("/api/policy/freezes")
+                .then();
     }
 
     @Test
@@ -52,25 +60,44 @@ class PolicyResourceTest extends PinnedClockTest {
         for (int i = 0; i < 1_000; i++) {
             events.add(event(i, start, "RRULE:FREQ=DAILY\r\n"));
         }
-        importFreezes(calendar(events).getBytes(StandardCharsets.UTF_8)).statusCode(400).contentType("application/problem+json")
+        importFreezes(calendar(events).getBytes(StandardCharsets.UTF_8))
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"))
-                .body("errors[0].message", startsWith("not a usable iCalendar file: event `Freeze 0` (UID e0@test, line 4): recurs more than 1,000 times"));
-        admin().when().get("/api/policy").then().body("freezes.findAll { it.label.contains('" + SOURCE + "') }.size()", equalTo(0));
+                .body(
+                        "errors[0].message",
+                        startsWith(
+                                "not a usable iCalendar file: event `Freeze 0` (UID e0@test, line 4): recurs more than 1,000 times"));
+        admin().when()
+                .get("/api/policy")
+                .then()
+                .body("freezes.findAll { it.label.contains('" + SOURCE + "') }.size()", equalTo(0));
     }
 
     @Test
     void aCalendarThatIsNotTextIsA400NamingTheBody() {
-        byte[] latin1 = calendar(List.of(event(1, "20300101", ""))).replace("Freeze 1", "Gel\u00e9e").getBytes(StandardCharsets.ISO_8859_1);
-        importFreezes(latin1).statusCode(400).body("errors[0].field", equalTo("body"))
+        byte[] latin1 = calendar(List.of(event(1, "20300101", "")))
+                .replace("Freeze 1", "Gel\u00e9e")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        importFreezes(latin1)
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"))
                 .body("errors[0].message", startsWith("not valid UTF-8 text: byte "));
     }
 
     @Test
     void aSummaryWithLineBreaksIsStoredOnOneLine() {
-        String start = NOW.plus(Duration.ofDays(4 * 366)).toString().substring(0, 10).replace("-", "");
-        String ics = calendar(List.of(event(1, start, ""))).replace("SUMMARY:Freeze 1", "SUMMARY:Release\\nweek\tfreeze");
+        String start =
+                NOW.plus(Duration.ofDays(4 * 366)).toString().substring(0, 10).replace("-", "");
+        String ics =
+                calendar(List.of(event(1, start, ""))).replace("SUMMARY:Freeze 1", "SUMMARY:Release\\nweek\tfreeze");
         importFreezes(ics.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("freezes", equalTo(1));
         admin().when().get("/api/policy").then().body("freezes.label", hasItem("Release week freeze (" + SOURCE + ")"));
-        admin().queryParam("source", SOURCE).when().delete("/api/policy/freezes").then().statusCode(200).body("freezes", equalTo(1));
+        admin().queryParam("source", SOURCE)
+                .when()
+                .delete("/api/policy/freezes")
+                .then()
+                .statusCode(200)
+                .body("freezes", equalTo(1));
     }
 }

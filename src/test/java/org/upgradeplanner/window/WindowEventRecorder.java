@@ -16,7 +16,10 @@ public class WindowEventRecorder {
     }
 
     public List<WindowEvent.Kind> kinds(long windowId) {
-        return events.stream().filter(e -> e.windowId() == windowId).map(WindowEvent::kind).toList();
+        return events.stream()
+                .filter(e -> e.windowId() == windowId)
+                .map(WindowEvent::kind)
+                .toList();
     }
 
     public List<WindowEvent> of(long windowId) {

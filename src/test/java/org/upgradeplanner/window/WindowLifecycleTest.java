@@ -46,17 +46,28 @@ class WindowLifecycleTest extends PinnedClockTest {
     }
 
     private long create(int week, String host) {
-        return WindowResourceTest.create(WindowResourceTest.window("Lifecycle " + week, week(week), Duration.ofHours(2), host));
+        return WindowResourceTest.create(
+                WindowResourceTest.window("Lifecycle " + week, week(week), Duration.ofHours(2), host));
     }
 
     /** Read through the API: a direct service read in the test's request context could see a cached copy. */
     private static WindowView read(long id) {
-        return admin().when().get("/api/windows/" + id).then().statusCode(200).extract().as(WindowView.class);
+        return admin().when()
+                .get("/api/windows/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(WindowView.class);
     }
 
     private static int audits(long id, String action) {
-        return admin().queryParam("subject", Long.toString(id)).queryParam("action", action).when().get("/api/audit").then()
-                .extract().path("total");
+        return admin().queryParam("subject", Long.toString(id))
+                .queryParam("action", action)
+                .when()
+                .get("/api/audit")
+                .then()
+                .extract()
+                .path("total");
     }
 
     @Test
@@ -68,7 +79,9 @@ class WindowLifecycleTest extends PinnedClockTest {
         commands.extend(id, w.end().plus(Duration.ofHours(1)), null, null);
         triggers.fire(id, WindowJobs.Kind.END, "", w.end().plus(Duration.ofHours(1)));
         assertEquals(List.of(ANNOUNCE, REMINDER, STARTED, EXTENDED, COMPLETED), events.kinds(id));
-        assertEquals(List.of(0, 0, 1, 2, 3), events.of(id).stream().map(WindowEvent::sequence).toList());
+        assertEquals(
+                List.of(0, 0, 1, 2, 3),
+                events.of(id).stream().map(WindowEvent::sequence).toList());
         assertEquals("PT24H", events.of(id).get(1).detail());
         assertEquals(WindowState.COMPLETED, read(id).state());
     }
@@ -95,13 +108,21 @@ class WindowLifecycleTest extends PinnedClockTest {
 
         long other = create(4, "eavesdrop.openstack.org");
         WindowView o = read(other);
-        Map<String, Object> moved = WindowResourceTest.window(o.title(), o.start().plus(Duration.ofHours(1)), Duration.ofHours(2),
-                "eavesdrop.openstack.org");
+        Map<String, Object> moved = WindowResourceTest.window(
+                o.title(), o.start().plus(Duration.ofHours(1)), Duration.ofHours(2), "eavesdrop.openstack.org");
         moved.put("version", o.version());
-        admin().contentType("application/json").body(moved).when().put("/api/windows/" + other).then().statusCode(200);
+        admin().contentType("application/json")
+                .body(moved)
+                .when()
+                .put("/api/windows/" + other)
+                .then()
+                .statusCode(200);
         triggers.fire(other, WindowJobs.Kind.START, "", o.start());
         assertEquals(WindowState.SCHEDULED, read(other).state(), "the old start no longer applies");
-        assertEquals(List.of(ANNOUNCE, ANNOUNCE), events.kinds(other), "not announced yet: the new times are announced afresh");
+        assertEquals(
+                List.of(ANNOUNCE, ANNOUNCE),
+                events.kinds(other),
+                "not announced yet: the new times are announced afresh");
         triggers.fire(other, WindowJobs.Kind.START, "", o.start().plus(Duration.ofHours(1)));
         assertEquals(WindowState.IN_PROGRESS, read(other).state());
     }
@@ -120,7 +141,8 @@ class WindowLifecycleTest extends PinnedClockTest {
         assertEquals(WindowState.ANNOUNCED, announced.state());
         assertEquals(1, announced.sequence());
         assertTrue(!announced.overdue());
-        WindowResourceTest.action((int) id, "cancel", Map.of("reason", "host retired")).statusCode(200);
+        WindowResourceTest.action((int) id, "cancel", Map.of("reason", "host retired"))
+                .statusCode(200);
         assertEquals(List.of(ANNOUNCE, CANCELLED), events.kinds(id));
     }
 }
