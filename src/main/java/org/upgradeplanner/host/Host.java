@@ -217,7 +217,7 @@ public class Host extends PanacheEntityBase {
     public static Map<String, String> sources(Collection<String> hostnames) {
         return ArrayQuery.list(
                         getEntityManager(),
-                        "select hostname, source from host where hostname = any(?)",
+                        "select h.hostname, h.source from unnest(?) as n(name) join host h on h.hostname = n.name",
                         hostnames,
                         rs -> Map.entry(rs.getString(1), rs.getString(2)))
                 .stream()

@@ -30,19 +30,27 @@ final class StoredHosts implements Reclassification.StoredFleet {
 
     @Override
     public Collection<HostFacts> neighbours(Set<String> services, Set<String> hostnames, Set<String> except) {
-        Set<Long> ids = new HashSet<>(ArrayQuery.list(
+        Set<Long> ids = new HashSet<>();
+        ArrayQuery.Handler outsideTheChange = rs -> {
+            if (!except.contains(rs.getString(2))) {
+                ids.add(rs.getLong(1));
+            }
+        };
+        ArrayQuery.each(
                 em,
-                "select distinct h.id from host h join host_service s on s.host_id = h.id"
-                        + " where h.replaceable = true and s.service = any(?)",
+                "select distinct h.id, h.hostname from unnest(?) as v(service) join host_service s on s.service = v.service"
+                        + " join host h on h.id = s.host_id where h.replaceable = true",
                 services,
-                rs -> rs.getLong(1)));
-        ids.addAll(ArrayQuery.list(em, "select id from host where hostname = any(?)", hostnames, rs -> rs.getLong(1)));
+                outsideTheChange);
+        ArrayQuery.each(
+                em,
+                "select h.id, h.hostname from unnest(?) as n(name) join host h on h.hostname = n.name",
+                hostnames,
+                outsideTheChange);
         List<HostFacts> facts = new java.util.ArrayList<>();
         for (Host.Row r : Host.rowsWithIds(ids)) {
-            if (!except.contains(r.hostname())) {
-                neighbours.put(r.hostname(), r);
-                facts.add(r.facts());
-            }
+            neighbours.put(r.hostname(), r);
+            facts.add(r.facts());
         }
         return facts;
     }
@@ -52,8 +60,8 @@ final class StoredHosts implements Reclassification.StoredFleet {
         Map<String, Integer> counts = new HashMap<>();
         ArrayQuery.each(
                 em,
-                "select s.service, count(*) from host_service s join host h on h.id = s.host_id"
-                        + " where h.replaceable = true and s.service = any(?) group by s.service",
+                "select s.service, count(*) from unnest(?) as v(service) join host_service s on s.service = v.service"
+                        + " join host h on h.id = s.host_id where h.replaceable = true group by s.service",
                 services,
                 rs -> counts.put(rs.getString(1), rs.getInt(2)));
         return counts;
@@ -64,9 +72,9 @@ final class StoredHosts implements Reclassification.StoredFleet {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         ArrayQuery.each(
                 em,
-                "select s.service, g.group_name, count(*) from host_service s join host h on h.id = s.host_id"
-                        + " join host_group g on g.host_id = s.host_id where h.replaceable = true and s.service = any(?)"
-                        + " group by s.service, g.group_name",
+                "select s.service, g.group_name, count(*) from unnest(?) as v(service)"
+                        + " join host_service s on s.service = v.service join host h on h.id = s.host_id"
+                        + " join host_group g on g.host_id = s.host_id where h.replaceable = true group by s.service, g.group_name",
                 services,
                 rs -> counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                         .put(rs.getString(2), rs.getInt(3)));
@@ -78,8 +86,8 @@ final class StoredHosts implements Reclassification.StoredFleet {
         Map<String, TreeSet<String>> dependents = new HashMap<>();
         ArrayQuery.each(
                 em,
-                "select d.hostname, h.hostname from host_dependency d join host h on h.id = d.host_id"
-                        + " where d.hostname = any(?)",
+                "select d.hostname, h.hostname from unnest(?) as n(name)"
+                        + " join host_dependency d on d.hostname = n.name join host h on h.id = d.host_id",
                 hostnames,
                 rs -> dependents
                         .computeIfAbsent(rs.getString(1), k -> new TreeSet<>())

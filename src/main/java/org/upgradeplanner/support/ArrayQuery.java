@@ -11,10 +11,11 @@ import java.util.List;
 import org.hibernate.engine.spi.SessionImplementor;
 
 /**
- * A query for rows matching any of many values, with the values bound as one SQL array ({@code = any(?)}, indexed
- * on H2 and PostgreSQL), on the caller's transaction's connection. An import looks up ten thousand names at once:
- * as {@code in} lists that is ten statements of a thousand parameters each for every lookup, each translated and
- * parsed anew.
+ * A query for the rows that match any of many values, bound as one SQL array and joined as a table
+ * ({@code from unnest(?) as v(name) join …}, on H2 and PostgreSQL), on the caller's transaction's connection. An
+ * import looks up ten thousand names at once: as {@code in} lists that is ten statements of a thousand parameters each,
+ * each translated and parsed anew; as {@code = any(?)} H2 uses the index but then tests every row it finds against
+ * the whole array (300 ms for 10,000 names); joined, each value is one index lookup (15 ms).
  */
 public final class ArrayQuery {
 
@@ -30,7 +31,7 @@ public final class ArrayQuery {
 
     private ArrayQuery() {}
 
-    /** Runs {@code sql}, whose only parameter is an array of strings ({@code … = any(?)}), with {@code values}. */
+    /** Runs {@code sql}, whose only parameter is an array of strings ({@code unnest(?)}), with {@code values}. */
     public static <R> List<R> list(EntityManager em, String sql, Collection<String> values, Mapper<R> mapper) {
         List<R> results = new ArrayList<>();
         each(em, sql, values, rs -> results.add(mapper.map(rs)));
