@@ -10,7 +10,7 @@ import org.upgradeplanner.support.Text;
 public final class Overrides {
 
     /** Longest reason kept. */
-    public static final int MAX_REASON = 2000;
+    private static final int MAX_REASON = 2000;
 
     private Overrides() {}
 

@@ -325,8 +325,4 @@ public class Host extends PanacheEntityBase {
     public List<String> reasons() {
         return Json.readList(reasonsJson);
     }
-
-    public HostFacts facts() {
-        return new HostFacts(hostname, distro, osVersion, services, groups, stateful, replaceable, isPublic, dependsOn);
-    }
 }
