@@ -288,8 +288,9 @@ public class HostPages {
         try {
             return name == null || name.isBlank() ? null : Classification.valueOf(name);
         } catch (IllegalArgumentException e) {
+            String allowed = "one of " + String.join(", ", classifications());
             throw PlannerException.invalid(
-                    e.getMessage(), List.of(new FieldError("classification", "one of " + classifications())));
+                    "classification: " + allowed, List.of(new FieldError("classification", allowed)));
         }
     }
 

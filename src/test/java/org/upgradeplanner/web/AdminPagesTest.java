@@ -657,6 +657,27 @@ class AdminPagesTest {
                 .get("/hosts")
                 .then()
                 .body(containsString("Nothing changed: no host named no-such-host.example.org"));
+        var unknownClass = given().redirects()
+                .follow(false)
+                .cookie("planner-session", session)
+                .cookie("planner-csrf", token)
+                .contentType(ContentType.URLENC)
+                .formParam("csrf-token", token)
+                .formParam("hostname", "logstash-worker01.openstack.org")
+                .formParam("classification", "EASY")
+                .formParam("reason", "x")
+                .when()
+                .post("/hosts/override")
+                .then()
+                .statusCode(303)
+                .extract();
+        given().cookie("planner-session", session)
+                .cookie("planner-flash", unknownClass.cookie("planner-flash"))
+                .when()
+                .get("/hosts")
+                .then()
+                .body(containsString("classification: one of TRIVIAL, OUTAGE_REQUIRED, UP_TO_DATE, UNKNOWN"))
+                .body(org.hamcrest.Matchers.not(containsString("No enum constant")));
     }
 
     @Test
