@@ -73,9 +73,10 @@ public class HostClassification {
         List<AuditLog.Entry> changes = new ArrayList<>();
         for (Host.Row r : rows) {
             Verdict v = verdicts.get(r.hostname());
-            if (!matches(r, v)) {
-                updates.add(new HostRows.VerdictUpdate(
-                        r.id(), v.classification().name(), v.rule(), Json.write(v.reasons()), eol(v)));
+            String reasons = Json.write(v.reasons());
+            if (!matches(r, v, reasons)) {
+                updates.add(
+                        new HostRows.VerdictUpdate(r.id(), v.classification().name(), v.rule(), reasons, eol(v)));
                 if (!r.rule().isEmpty() && r.classification() != v.classification()) {
                     changes.add(classChanged(r.hostname(), r.classification(), r.rule(), v));
                 }
@@ -113,11 +114,11 @@ public class HostClassification {
         return r.overrideClassification() != null ? r.overrideClassification() : v.classification();
     }
 
-    /** Whether the stored rule result is the verdict's. */
-    private static boolean matches(Host.Row r, Verdict v) {
+    /** Whether the stored rule result is the verdict's ({@code reasonsJson} is its reasons, serialised once by the caller). */
+    private static boolean matches(Host.Row r, Verdict v, String reasonsJson) {
         return r.classification() == v.classification()
                 && r.rule().equals(v.rule())
-                && r.reasonsJson().equals(Json.write(v.reasons()))
+                && r.reasonsJson().equals(reasonsJson)
                 && Objects.equals(r.eol(), eol(v));
     }
 
