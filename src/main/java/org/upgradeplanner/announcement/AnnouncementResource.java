@@ -10,12 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Roles;
 
 /** What the mailing-list announcer calls: fetch drafts, fetch one as a mail, mark it sent. */
 @Path("/api/announcements")
-@RolesAllowed({Accounts.ANNOUNCER, Accounts.ADMIN})
+@RolesAllowed({Roles.ANNOUNCER, Roles.ADMIN})
 public class AnnouncementResource {
 
     private final AnnouncementService announcements;
@@ -26,6 +26,7 @@ public class AnnouncementResource {
 
     /** Oldest first; {@code status} is PENDING, SENT or SUPERSEDED. */
     @GET
+    @RolesAllowed({Roles.ANNOUNCER, Roles.ADMIN, Roles.VIEWER})
     public List<AnnouncementView> list(@QueryParam("status") String status) {
         Announcement.Status s = null;
         if (status != null && !status.isBlank()) {
@@ -39,12 +40,14 @@ public class AnnouncementResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANNOUNCER, Roles.ADMIN, Roles.VIEWER})
     @Path("{id: [0-9]+}")
     public AnnouncementView get(@PathParam("id") long id) {
         return announcements.get(id);
     }
 
     @GET
+    @RolesAllowed({Roles.ANNOUNCER, Roles.ADMIN, Roles.VIEWER})
     @Path("{id: [0-9]+}.eml")
     @Produces("message/rfc822")
     public Response eml(@PathParam("id") long id) {

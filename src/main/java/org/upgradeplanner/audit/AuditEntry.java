@@ -26,6 +26,14 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false, length = 255)
     public String actor;
 
+    /** The display name of the person (or token) who acted, when known. */
+    @Column(name = "actor_name", length = 255)
+    public String actorName;
+
+    /** The single sign-on subject of a person signed in by SSO. */
+    @Column(name = "actor_subject", length = 255)
+    public String actorSubject;
+
     @Column(nullable = false, length = 64)
     public String action;
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.upgradeplanner.support.Json;
+import org.upgradeplanner.support.Roles;
 
 /** Writes audit entries in the caller's transaction, so a change and its record commit or roll back together. */
 @ApplicationScoped
@@ -27,18 +28,28 @@ public class AuditLog {
 
     /** The logged-in user, or {@link #SYSTEM} outside a request. */
     public String actor() {
+        return who().name();
+    }
+
+    /** Who is acting: the account, SSO user or token; its display name and SSO subject when it has them. */
+    record Who(String name, String displayName, String subject) {}
+
+    private Who who() {
         try {
             SecurityIdentity id = identity.get();
-            return id == null || id.isAnonymous() ? SYSTEM : id.getPrincipal().getName();
+            if (id == null || id.isAnonymous()) {
+                return new Who(SYSTEM, null, null);
+            }
+            return new Who(
+                    id.getPrincipal().getName(), id.getAttribute(Roles.DISPLAY_NAME), id.getAttribute(Roles.SUBJECT));
         } catch (RuntimeException e) {
-            return SYSTEM; // no request scope: a start-up task or a job
+            return new Who(SYSTEM, null, null); // no request scope: a start-up task or a job
         }
     }
 
     public AuditEntry record(
             String action, String subjectType, String subject, Object before, Object after, String detail) {
-        AuditEntry e =
-                entry(new Entry(action, subjectType, subject, before, after, detail), Instant.now(clock), actor());
+        AuditEntry e = entry(new Entry(action, subjectType, subject, before, after, detail), Instant.now(clock), who());
         e.persist();
         return e;
     }
@@ -50,16 +61,18 @@ public class AuditLog {
     /** Records many entries at once, in JDBC batches: one change to thousands of hosts is not thousands of persists. */
     public void recordAll(List<Entry> entries) {
         Instant now = Instant.now(clock);
-        String actor = actor();
+        Who actor = who();
         AuditRows.insert(
                 AuditEntry.getEntityManager(),
                 entries.stream().map(e -> entry(e, now, actor)).toList());
     }
 
-    private static AuditEntry entry(Entry in, Instant at, String actor) {
+    private static AuditEntry entry(Entry in, Instant at, Who actor) {
         AuditEntry e = new AuditEntry();
         e.at = at;
-        e.actor = actor;
+        e.actor = actor.name();
+        e.actorName = actor.displayName();
+        e.actorSubject = actor.subject();
         e.action = in.action();
         e.subjectType = in.subjectType();
         e.subject = in.subject();

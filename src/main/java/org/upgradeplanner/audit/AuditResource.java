@@ -9,16 +9,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
-import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.support.Roles;
 
 @Path("/api/audit")
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
     public record AuditView(
             long id,
             Instant at,
             String actor,
+            String actorName,
+            String actorSubject,
             String action,
             String subjectType,
             String subject,
@@ -26,7 +28,18 @@ public class AuditResource {
             String after,
             String detail) {
         static AuditView from(AuditEntry e) {
-            return new AuditView(e.id, e.at, e.actor, e.action, e.subjectType, e.subject, e.before, e.after, e.detail);
+            return new AuditView(
+                    e.id,
+                    e.at,
+                    e.actor,
+                    e.actorName,
+                    e.actorSubject,
+                    e.action,
+                    e.subjectType,
+                    e.subject,
+                    e.before,
+                    e.after,
+                    e.detail);
         }
     }
 
@@ -40,6 +53,7 @@ public class AuditResource {
 
     /** Newest first; every filter is optional and exact. */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     public AuditPage list(
             @QueryParam("subjectType") String subjectType,
             @QueryParam("subject") String subject,

@@ -15,19 +15,21 @@ final class AuditRows {
         EntityIds.assign(em, AuditEntry.class, entries, (e, id) -> e.id = id);
         JdbcBatch.execute(
                 em,
-                "insert into audit_entry (id, at, actor, action, subject_type, subject, before_state, after_state, detail)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into audit_entry (id, at, actor, actor_name, actor_subject, action, subject_type, subject,"
+                        + " before_state, after_state, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entries,
                 (s, e) -> {
                     s.setLong(1, e.id);
                     s.setObject(2, e.at.atOffset(ZoneOffset.UTC));
                     s.setString(3, e.actor);
-                    s.setString(4, e.action);
-                    s.setString(5, e.subjectType);
-                    s.setString(6, e.subject);
-                    s.setString(7, e.before);
-                    s.setString(8, e.after);
-                    s.setString(9, e.detail);
+                    s.setString(4, e.actorName);
+                    s.setString(5, e.actorSubject);
+                    s.setString(6, e.action);
+                    s.setString(7, e.subjectType);
+                    s.setString(8, e.subject);
+                    s.setString(9, e.before);
+                    s.setString(10, e.after);
+                    s.setString(11, e.detail);
                 });
     }
 }

@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.upgradeplanner.classification.Classification;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Roles;
 
 @Path("/api/hosts")
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 public class HostResource {
 
@@ -38,6 +38,7 @@ public class HostResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     public HostQueries.HostPage list(
             @QueryParam("classification") String classification,
             @QueryParam("release") String release,
@@ -51,6 +52,7 @@ public class HostResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Path("{hostname}")
     public HostView get(@PathParam("hostname") String hostname) {
         return hosts.get(hostname);

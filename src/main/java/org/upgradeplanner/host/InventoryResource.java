@@ -9,12 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Roles;
 import org.upgradeplanner.support.TextBody;
 
 @Path("/api/inventory/import")
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class InventoryResource {
 
     private final InventoryImporter importer;

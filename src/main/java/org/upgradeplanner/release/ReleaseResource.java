@@ -6,10 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.util.List;
-import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.support.Roles;
 
 @Path("/api/releases")
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class ReleaseResource {
 
     public record ReleaseView(
@@ -34,6 +34,7 @@ public class ReleaseResource {
 
     /** Every release in the catalog, oldest first per distro; {@code distro} narrows it to one distro. */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     public List<ReleaseView> list(@QueryParam("distro") String distro) {
         return releases.catalog().all().stream()
                 .filter(r -> distro == null || r.distro().equalsIgnoreCase(distro))

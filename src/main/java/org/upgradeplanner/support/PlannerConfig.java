@@ -44,6 +44,50 @@ public interface PlannerConfig {
     /** Web UI sign-in sessions. */
     Session session();
 
+    /** Passwords and the throttling of failed sign-ins. */
+    SignIn signIn();
+
+    /** Single sign-on: how the provider's groups become roles (the provider itself is {@code quarkus.oidc.*}). */
+    Oidc oidc();
+
+    interface SignIn {
+        /** bcrypt cost (log2 of its rounds) of new password hashes. */
+        @WithDefault("10")
+        int bcryptCost();
+
+        /** Wrong passwords one account may be sent in a burst, before sign-ins of it wait. */
+        @WithDefault("5")
+        int accountBurst();
+
+        /** How long until an account gets one more try. */
+        @WithDefault("PT1M")
+        Duration accountRefill();
+
+        /** Wrong passwords one client address may send in a burst. */
+        @WithDefault("20")
+        int addressBurst();
+
+        /** How long until an address gets one more try. */
+        @WithDefault("PT3S")
+        Duration addressRefill();
+    }
+
+    interface Oidc {
+        /** What the "Sign in with …" button names. */
+        @WithDefault("single sign-on")
+        String providerName();
+
+        /** The claim of the provider's tokens that lists the person's groups. */
+        @WithDefault("groups")
+        String groupsClaim();
+
+        /**
+         * Which groups grant which role: {@code planner.oidc.roles.admin=infra-root}; when a person is in groups of
+         * several roles, admin wins over viewer over announcer. A person in none is refused.
+         */
+        Map<String, List<String>> roles();
+    }
+
     interface Session {
         /** How long a session stays valid after its last use (each use extends it). */
         @WithDefault("PT8H")

@@ -18,12 +18,12 @@ import java.util.List;
 import org.upgradeplanner.announcement.Announcement;
 import org.upgradeplanner.announcement.AnnouncementService;
 import org.upgradeplanner.announcement.AnnouncementView;
-import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.support.Roles;
 
 /** The drafts as the announcer (or an admin) reviews them: preview, text to copy, .eml, mark sent. */
 @Path("/announcements")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Accounts.ANNOUNCER, Accounts.ADMIN})
+@RolesAllowed({Roles.ANNOUNCER, Roles.ADMIN})
 public class AnnouncementPages {
 
     @CheckedTemplate
@@ -44,11 +44,12 @@ public class AnnouncementPages {
         this.refusals = refusals;
     }
 
+    @RolesAllowed({Roles.ANNOUNCER, Roles.ADMIN, Roles.VIEWER})
     @GET
     public TemplateInstance list(@QueryParam("status") String status) {
         Announcement.Status s = "SENT".equals(status) ? Announcement.Status.SENT : Announcement.Status.PENDING;
         return Templates.announcements(
-                identity.getPrincipal().getName(), identity.hasRole(Accounts.ADMIN), s.name(), announcements.list(s));
+                identity.getPrincipal().getName(), identity.hasRole(Roles.ADMIN), s.name(), announcements.list(s));
     }
 
     @POST

@@ -12,12 +12,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.audit.AuditResource;
-import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.support.Roles;
 
 /** The audit log, filtered and paged. */
 @Path("/audit")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class AuditPages {
 
     public record Filters(String subjectType, String subject, String actor, String action, int page) {}
@@ -38,6 +38,7 @@ public class AuditPages {
         this.identity = identity;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @GET
     public TemplateInstance list(
             @QueryParam("subjectType") @DefaultValue("") String subjectType,

@@ -16,7 +16,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.support.Roles;
 import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowState;
 import org.upgradeplanner.window.WindowView;
@@ -24,7 +24,7 @@ import org.upgradeplanner.window.WindowView;
 /** The windows of a month as a calendar, drafts included for review (the public feeds are {@code calendar/}'s). */
 @Path("/windows/calendar")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class CalendarPage {
 
     @CheckedTemplate
@@ -43,6 +43,7 @@ public class CalendarPage {
     }
 
     /** The month {@code 2027-03}; this month by default, or when the one asked for is none. */
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @GET
     public TemplateInstance calendar(@QueryParam("month") String month) {
         LocalDate today = LocalDate.now(clock);

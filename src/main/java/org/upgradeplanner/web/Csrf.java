@@ -10,12 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.PlannerException;
 
 /**
- * CSRF protection of the UI forms (double-submit): a random token in a SameSite=Strict, HttpOnly cookie, and the same
- * token in a hidden field of every form ({@code {inject:csrf.token}}); a form post whose two differ is refused.
- * The JSON API needs no token: it authenticates with HTTP Basic, which a browser never sends on its own.
+ * CSRF protection of the UI forms. Signed in, a form's token ({@code {inject:csrf.token}}) is bound to the session: an
+ * HMAC-SHA256 of a fixed label keyed with the session's secret, which only the session cookie (HttpOnly) holds. Every
+ * replica computes it with no shared key, another site cannot, and a new session at login gives a new token.
+ * Before login (the login form) it is a double submit: a random token in a SameSite=Strict, HttpOnly cookie and the same
+ * token in the form. The JSON API needs no token: a browser sends it neither Basic credentials of its own accord
+ * nor our bearer tokens, and the session cookie is no login there.
  */
 @RequestScoped
 @Named("csrf")
@@ -27,24 +33,26 @@ public class Csrf {
 
     private final HttpServerRequest request;
     private final HttpServerResponse response;
+    private final boolean secure;
     private String token;
 
-    Csrf(HttpServerRequest request, HttpServerResponse response) {
+    Csrf(HttpServerRequest request, HttpServerResponse response, PlannerConfig config) {
         this.request = request;
         this.response = response;
+        this.secure = config.baseUrl().startsWith("https:");
     }
 
-    /** The token for this browser, set as a cookie the first time a page needs it. */
+    /** The token of this browser's forms; before login, set as a cookie the first time a page needs it. */
     public String getToken() {
         if (token == null) {
-            Cookie cookie = request.getCookie(COOKIE);
-            if (cookie != null && !cookie.getValue().isBlank()) {
-                token = cookie.getValue();
-            } else {
-                token = newToken();
+            String session = value(SessionMechanism.COOKIE);
+            String cookie = value(COOKIE);
+            token = session != null ? bound(session) : cookie != null ? cookie : newToken();
+            if (!token.equals(cookie)) {
                 response.addCookie(Cookie.cookie(COOKIE, token)
                         .setPath("/")
                         .setHttpOnly(true)
+                        .setSecure(secure)
                         .setSameSite(CookieSameSite.STRICT));
             }
         }
@@ -59,10 +67,28 @@ public class Csrf {
         }
     }
 
-    /** Whether the form's token is this browser's cookie's. */
+    /** Whether the form's token is the session's (signed in) or this browser's cookie's (the login form). */
     public boolean matches(String formToken) {
-        Cookie cookie = request.getCookie(COOKIE);
-        return matches(cookie == null ? null : cookie.getValue(), formToken);
+        String session = value(SessionMechanism.COOKIE);
+        return matches(session != null ? bound(session) : value(COOKIE), formToken);
+    }
+
+    /** The session's form token: an HMAC keyed with the session secret. */
+    static String bound(String sessionToken) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(sessionToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal("planner-csrf-v1".getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private String value(String name) {
+        Cookie cookie = request.getCookie(name);
+        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
     }
 
     static String newToken() {

@@ -16,8 +16,8 @@ import java.util.List;
 import org.upgradeplanner.announcement.Announcement;
 import org.upgradeplanner.announcement.AnnouncementService;
 import org.upgradeplanner.host.FleetReport;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.Redirects;
+import org.upgradeplanner.support.Roles;
 import org.upgradeplanner.window.Breach;
 import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowSpec;
@@ -26,7 +26,7 @@ import org.upgradeplanner.window.WindowView;
 /** The admin's landing page: the fleet at a glance, the burn-down, policy breaches and the next windows. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Accounts.ADMIN, Accounts.ANNOUNCER})
+@RolesAllowed({Roles.ADMIN, Roles.ANNOUNCER})
 public class DashboardPage {
 
     public record Dashboard(
@@ -66,10 +66,11 @@ public class DashboardPage {
         this.clock = clock;
     }
 
-    /** The admin's landing page; the announcer's is the drafts. */
+    /** The landing page of admins and viewers; the announcer's is the drafts. */
+    @RolesAllowed({Roles.ANNOUNCER, Roles.ADMIN, Roles.VIEWER})
     @GET
     public Response landing() {
-        if (!identity.hasRole(Accounts.ADMIN)) {
+        if (identity.hasRole(Roles.ANNOUNCER)) {
             return Redirects.seeOther("/announcements");
         }
         return Response.ok(dashboard()).build();

@@ -27,11 +27,11 @@ import org.upgradeplanner.host.HostFilter;
 import org.upgradeplanner.host.HostOverrides;
 import org.upgradeplanner.host.HostQueries;
 import org.upgradeplanner.host.HostView;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.Json;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
 import org.upgradeplanner.support.Redirects;
+import org.upgradeplanner.support.Roles;
 import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowState;
 import org.upgradeplanner.window.WindowView;
@@ -39,7 +39,7 @@ import org.upgradeplanner.window.WindowView;
 /** The host table, a host's page with its classification override, and the host edit form. */
 @Path("/hosts")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class HostPages {
 
     /** The hosts page: one page of the table, the filters as typed, and links for paging. */
@@ -113,6 +113,7 @@ public class HostPages {
         this.refusals = refusals;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @GET
     public TemplateInstance hostList(
             @QueryParam("classification") String classification,
@@ -159,6 +160,7 @@ public class HostPages {
         }
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @GET
     @Path("{hostname}")
     public TemplateInstance host(@PathParam("hostname") String hostname) {

@@ -20,10 +20,10 @@ import org.upgradeplanner.host.ImportResult;
 import org.upgradeplanner.host.InventoryImporter;
 import org.upgradeplanner.host.InventoryParser;
 import org.upgradeplanner.host.PendingImports;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
 import org.upgradeplanner.support.Redirects;
+import org.upgradeplanner.support.Roles;
 import org.upgradeplanner.support.TextBody;
 
 /**
@@ -33,7 +33,7 @@ import org.upgradeplanner.support.TextBody;
  */
 @Path("/import")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class ImportPages {
 
     /** The dry run's answer, for the pending upload {@code id}; at most {@link #SHOWN} changes are listed. */

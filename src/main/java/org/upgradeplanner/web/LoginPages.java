@@ -7,6 +7,8 @@ import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -15,12 +17,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.account.SignInThrottled;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.Redirects;
+import org.upgradeplanner.support.Roles;
 
 /**
  * Signing in and out of the web UI. A login checks the form's CSRF token and the password, then opens a session
@@ -33,7 +38,7 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error);
+        static native TemplateInstance login(String error);
     }
 
     private final IdentityProviderManager identities;
@@ -51,19 +56,20 @@ public class LoginPages {
     @GET
     @Path("login")
     public TemplateInstance login() {
-        return Templates.login(false);
+        return Templates.login(null);
     }
 
     @GET
     @Path("login-error")
     public TemplateInstance loginError() {
-        return Templates.login(true);
+        return Templates.login("Wrong user name or password, or the form had expired: please try again.");
     }
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(
+            @Context RoutingContext request,
             @FormParam(Csrf.FIELD) String token,
             @FormParam("username") String username,
             @FormParam("password") String password) {
@@ -72,17 +78,17 @@ public class LoginPages {
         }
         SecurityIdentity identity;
         try {
-            identity = identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
-                    username, new PasswordCredential(password.toCharArray())));
+            identity = identities.authenticateBlocking(HttpSecurityUtils.setRoutingContextAttribute(
+                    new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray())),
+                    request));
         } catch (AuthenticationFailedException e) {
-            return failed();
+            return SignInThrottled.of(e).map(LoginPages::throttled).orElseGet(LoginPages::failed);
         }
-        String landing = identity.hasRole(Accounts.ADMIN) ? "/" : "/announcements";
-        NewCookie session = cookie(
-                SessionMechanism.COOKIE, sessions.open(identity.getPrincipal().getName()), -1);
-        // A new CSRF token with the new session: one seen before the login is worth nothing after it.
+        String landing = identity.hasRole(Roles.ANNOUNCER) ? "/announcements" : "/";
+        String secret = sessions.open(identity.getPrincipal().getName());
+        // The forms' token is bound to the new session: one seen before the login is worth nothing after it.
         return Redirects.seeOtherBuilder(landing)
-                .cookie(session, cookie(Csrf.COOKIE, Csrf.newToken(), -1))
+                .cookie(cookie(SessionMechanism.COOKIE, secret, -1), cookie(Csrf.COOKIE, Csrf.bound(secret), -1))
                 .build();
     }
 
@@ -95,6 +101,14 @@ public class LoginPages {
         sessions.close(session);
         return Redirects.seeOtherBuilder("/login")
                 .cookie(cookie(SessionMechanism.COOKIE, "", 0))
+                .build();
+    }
+
+    private static Response throttled(SignInThrottled t) {
+        return Response.status(429)
+                .header(HttpHeaders.RETRY_AFTER, t.retryAfterSeconds())
+                .entity(Templates.login("Too many failed sign-ins for this account or from this address: try again in "
+                        + t.retryAfterSeconds() + " s."))
                 .build();
     }
 

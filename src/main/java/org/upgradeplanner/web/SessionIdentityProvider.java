@@ -4,22 +4,24 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.account.Person;
+import org.upgradeplanner.account.SignIns;
 
-/** The identity behind a session cookie: the session must be open and its account still have a role. */
+/**
+ * The identity behind a session cookie: the session must be open and its account still enabled, asked of the
+ * database on every request, so disabling an account ends its sessions at once on every replica.
+ */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionMechanism.Request> {
 
     private final Sessions sessions;
-    private final Accounts accounts;
+    private final SignIns signIns;
 
-    SessionIdentityProvider(Sessions sessions, Accounts accounts) {
+    SessionIdentityProvider(Sessions sessions, SignIns signIns) {
         this.sessions = sessions;
-        this.accounts = accounts;
+        this.signIns = signIns;
     }
 
     @Override
@@ -30,10 +32,8 @@ public class SessionIdentityProvider implements IdentityProvider<SessionMechanis
     @Override
     public Uni<SecurityIdentity> authenticate(SessionMechanism.Request request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> sessions.user(request.token)
-                .flatMap(user -> accounts.roleOf(user).map(role -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(user))
-                        .addRole(role)
-                        .build()))
+                .flatMap(signIns::active)
+                .map(Person::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("no such session")));
     }
 }

@@ -2,6 +2,7 @@ package org.upgradeplanner.web;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.upgradeplanner.account.AccountChanged;
 import org.upgradeplanner.support.Digests;
 import org.upgradeplanner.support.PlannerConfig;
 
@@ -63,6 +65,13 @@ public class Sessions {
     public void close(String token) {
         if (token != null && !token.isEmpty()) {
             WebSession.deleteById(Digests.sha256(token));
+        }
+    }
+
+    /** A disabled account, or a password reset by an admin, ends every session of that person. */
+    void onChange(@Observes AccountChanged change) {
+        if (change.endSessions()) {
+            WebSession.delete("username", change.username());
         }
     }
 

@@ -23,9 +23,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Redirects;
+import org.upgradeplanner.support.Roles;
 import org.upgradeplanner.window.PlannerService;
 import org.upgradeplanner.window.WindowCommands;
 import org.upgradeplanner.window.WindowInput;
@@ -36,7 +36,7 @@ import org.upgradeplanner.window.WindowView;
 /** The windows list with its new-window form and lifecycle buttons, the edit form, and the planner's proposals. */
 @Path("/windows")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class WindowPages {
 
     @CheckedTemplate
@@ -78,6 +78,7 @@ public class WindowPages {
         this.refusals = refusals;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @GET
     public TemplateInstance windowList(@QueryParam("state") String state) {
         return windowsPage(state, WindowForm.empty(), Map.of());

@@ -4,10 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
-import org.upgradeplanner.support.Accounts;
+import org.upgradeplanner.support.Roles;
 
 @Path("/api/planner")
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class PlannerResource {
 
     private final PlannerService planner;

@@ -13,12 +13,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.List;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Roles;
 import org.upgradeplanner.support.TextBody;
 
 @Path("/api/policy")
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class PolicyResource {
 
     public record PolicyView(
@@ -42,6 +42,7 @@ public class PolicyResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     public PolicyView get() {
         SchedulingPolicy p = policies.current();
         var s = policies.settings();

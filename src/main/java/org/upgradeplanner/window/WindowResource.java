@@ -15,11 +15,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.upgradeplanner.support.Accounts;
 import org.upgradeplanner.support.PlannerException;
+import org.upgradeplanner.support.Roles;
 
 @Path("/api/windows")
-@RolesAllowed(Accounts.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WindowResource {
 
@@ -37,6 +37,7 @@ public class WindowResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     public List<WindowView> list(
             @QueryParam("state") String state,
             @QueryParam("host") String host,
@@ -58,6 +59,7 @@ public class WindowResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Path("conflicts")
     public List<BreachView> conflicts() {
         return queries.conflicts().stream()
@@ -66,6 +68,7 @@ public class WindowResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Path("{id}")
     public WindowView get(@PathParam("id") long id) {
         return queries.get(id);
