@@ -5,7 +5,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.support.PlannerConfig;
 
 /**
@@ -17,10 +20,25 @@ import org.upgradeplanner.support.PlannerConfig;
 @Transactional
 public class SignIns {
 
-    private final Passwords passwords;
+    /** A single sign-on person: signed in ({@code person}), or refused with the reason. */
+    public record SsoVerdict(Person person, String refusal) {
+        static SsoVerdict refused(String why) {
+            return new SsoVerdict(null, why);
+        }
+    }
 
-    SignIns(Passwords passwords) {
+    private final Passwords passwords;
+    private final GroupRoles groupRoles;
+    private final People people;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SignIns(Passwords passwords, GroupRoles groupRoles, People people, AuditLog audit, Clock clock) {
         this.passwords = passwords;
+        this.groupRoles = groupRoles;
+        this.people = people;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** The person, if the account exists, is enabled, is local and the password is its own. */
@@ -34,6 +52,67 @@ public class SignIns {
     public Optional<Person> active(String username) {
         Account a = username == null ? null : Account.findById(username);
         return a != null && a.enabled ? Optional.of(Person.of(a)) : Optional.empty();
+    }
+
+    /**
+     * The person a single sign-on provider vouches for. The first sign-in of a subject creates its account (no
+     * password here), under the provider's user name unless a local account already has it; later ones bring its
+     * role and display name up to date. A disabled account, or one none of whose groups grants a role, is refused.
+     */
+    public SsoVerdict sso(String subject, String username, String displayName, Collection<String> groups) {
+        Optional<String> role = groupRoles.roleOf(groups);
+        if (role.isEmpty()) {
+            return SsoVerdict.refused("None of your groups at the identity provider (" + String.join(", ", groups)
+                    + ") grants a role here.");
+        }
+        Account a = Account.bySubject(subject);
+        if (a == null) {
+            if (username == null || !People.USERNAME.matcher(username).matches()) {
+                return SsoVerdict.refused("Your user name at the identity provider is not one this service can use.");
+            }
+            if (Account.findById(username) != null) {
+                return SsoVerdict.refused("The user name " + username
+                        + " belongs to another account here: an admin must rename or disable it first.");
+            }
+            a = people.insert(username, displayName, role.get(), null);
+            a.ssoSubject = subject;
+            Account.flush();
+            audit.record(
+                    who(a),
+                    new AuditLog.Entry(
+                            "account.create", "account", a.username, null, AccountView.of(a), "first single sign-on"));
+            return new SsoVerdict(Person.of(a), null);
+        }
+        if (!a.enabled) {
+            return SsoVerdict.refused("Your account here is disabled.");
+        }
+        if (!role.get().equals(a.role) || !displayName.equals(a.displayName)) {
+            AccountView before = AccountView.of(a);
+            a.role = role.get();
+            a.displayName = displayName;
+            a.changedAt = Instant.now(clock);
+            Account.flush();
+            audit.record(
+                    who(a),
+                    new AuditLog.Entry(
+                            "account.update",
+                            "account",
+                            a.username,
+                            before,
+                            AccountView.of(a),
+                            "from the identity provider's groups"));
+        }
+        return new SsoVerdict(Person.of(a), null);
+    }
+
+    private static AuditLog.Who who(Account a) {
+        return new AuditLog.Who(a.username, a.displayName, a.ssoSubject);
+    }
+
+    @Produces
+    @Singleton
+    static GroupRoles groupRoles(PlannerConfig config) {
+        return new GroupRoles(config.oidc().roles());
     }
 
     @Produces

@@ -32,7 +32,7 @@ public class AuditLog {
     }
 
     /** Who is acting: the account, SSO user or token; its display name and SSO subject when it has them. */
-    record Who(String name, String displayName, String subject) {}
+    public record Who(String name, String displayName, String subject) {}
 
     private Who who() {
         try {
@@ -50,6 +50,13 @@ public class AuditLog {
     public AuditEntry record(
             String action, String subjectType, String subject, Object before, Object after, String detail) {
         AuditEntry e = entry(new Entry(action, subjectType, subject, before, after, detail), Instant.now(clock), who());
+        e.persist();
+        return e;
+    }
+
+    /** An entry by a given actor: for a change made while that person is being signed in (no identity yet). */
+    public AuditEntry record(Who actor, Entry in) {
+        AuditEntry e = entry(in, Instant.now(clock), actor);
         e.persist();
         return e;
     }

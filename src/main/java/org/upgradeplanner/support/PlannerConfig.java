@@ -73,6 +73,10 @@ public interface PlannerConfig {
     }
 
     interface Oidc {
+        /** Whether single sign-on is on: the provider is {@code quarkus.oidc.auth-server-url}, client-id and secret. */
+        @WithDefault("false")
+        boolean enabled();
+
         /** What the "Sign in with …" button names. */
         @WithDefault("single sign-on")
         String providerName();

@@ -20,12 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.upgradeplanner.account.SignInThrottled;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.Redirects;
-import org.upgradeplanner.support.Roles;
 
 /**
  * Signing in and out of the web UI. A login checks the form's CSRF token and the password, then opens a session
@@ -38,31 +36,43 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String error);
+        static native TemplateInstance login(String error, String sso);
     }
 
     private final IdentityProviderManager identities;
     private final Sessions sessions;
+    private final SessionCookies cookies;
     private final Csrf csrf;
-    private final boolean secureCookies;
+    private final String sso;
 
-    LoginPages(IdentityProviderManager identities, Sessions sessions, Csrf csrf, PlannerConfig config) {
+    LoginPages(
+            IdentityProviderManager identities,
+            Sessions sessions,
+            SessionCookies cookies,
+            Csrf csrf,
+            PlannerConfig config) {
         this.identities = identities;
         this.sessions = sessions;
+        this.cookies = cookies;
         this.csrf = csrf;
-        this.secureCookies = config.baseUrl().startsWith("https:");
+        this.sso = config.oidc().enabled() ? config.oidc().providerName() : null;
+    }
+
+    /** The login form; with single sign-on on, "Sign in with …" beside it. */
+    static TemplateInstance page(String error, String sso) {
+        return Templates.login(error, sso);
     }
 
     @GET
     @Path("login")
     public TemplateInstance login() {
-        return Templates.login(null);
+        return Templates.login(null, sso);
     }
 
     @GET
     @Path("login-error")
     public TemplateInstance loginError() {
-        return Templates.login("Wrong user name or password, or the form had expired: please try again.");
+        return Templates.login("Wrong user name or password, or the form had expired: please try again.", sso);
     }
 
     @POST
@@ -82,13 +92,9 @@ public class LoginPages {
                     new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray())),
                     request));
         } catch (AuthenticationFailedException e) {
-            return SignInThrottled.of(e).map(LoginPages::throttled).orElseGet(LoginPages::failed);
+            return SignInThrottled.of(e).map(this::throttled).orElseGet(LoginPages::failed);
         }
-        String landing = identity.hasRole(Roles.ANNOUNCER) ? "/announcements" : "/";
-        String secret = sessions.open(identity.getPrincipal().getName());
-        // The forms' token is bound to the new session: one seen before the login is worth nothing after it.
-        return Redirects.seeOtherBuilder(landing)
-                .cookie(cookie(SessionMechanism.COOKIE, secret, -1), cookie(Csrf.COOKIE, Csrf.bound(secret), -1))
+        return cookies.open(Redirects.seeOtherBuilder(SessionCookies.landing(identity)), identity)
                 .build();
     }
 
@@ -100,30 +106,21 @@ public class LoginPages {
         csrf.verify(token);
         sessions.close(session);
         return Redirects.seeOtherBuilder("/login")
-                .cookie(cookie(SessionMechanism.COOKIE, "", 0))
+                .cookie(cookies.cookie(SessionMechanism.COOKIE, "", 0))
                 .build();
     }
 
-    private static Response throttled(SignInThrottled t) {
+    private Response throttled(SignInThrottled t) {
         return Response.status(429)
                 .header(HttpHeaders.RETRY_AFTER, t.retryAfterSeconds())
-                .entity(Templates.login("Too many failed sign-ins for this account or from this address: try again in "
-                        + t.retryAfterSeconds() + " s."))
+                .entity(Templates.login(
+                        "Too many failed sign-ins for this account or from this address: try again in "
+                                + t.retryAfterSeconds() + " s.",
+                        sso))
                 .build();
     }
 
     private static Response failed() {
         return Redirects.seeOther("/login-error");
-    }
-
-    private NewCookie cookie(String name, String value, int maxAge) {
-        return new NewCookie.Builder(name)
-                .value(value)
-                .path("/")
-                .maxAge(maxAge)
-                .httpOnly(true)
-                .secure(secureCookies)
-                .sameSite(NewCookie.SameSite.STRICT)
-                .build();
     }
 }
