@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.upgradeplanner.support.Await;
 
-/** Two instances on one PostgreSQL database (Quartz clustered): 50 windows, every transition exactly once. */
+/**
+ * Two instances on one PostgreSQL database: 50 windows with every transition exactly once (Quartz clustered), and
+ * accounts and tokens changed on one refused at once on the other.
+ */
 class TwoInstancesIT {
 
     @Test
@@ -87,6 +90,99 @@ class TwoInstancesIT {
                     assertEquals(1, total, action + " of window " + id);
                 }
             }
+        }
+    }
+
+    /** A change made on one replica holds on the other at the very next request: no cache, no shared key. */
+    @Test
+    void aDisabledAccountAndARevokedTokenAreRefusedAtOnceOnEveryReplica() throws Exception {
+        assumeTrue(ForkedInstance.dbKind().equals("postgresql"), "two processes share a database on PostgreSQL");
+        String db = System.getProperty("it.db.url");
+        try (ForkedInstance a = ForkedInstance.start("people-a", db, Map.of());
+                ForkedInstance b = ForkedInstance.start("people-b", db, Map.of())) {
+            String user = "replica-" + System.nanoTime();
+            String password = "a long enough passphrase";
+            a.api()
+                    .contentType("application/json")
+                    .body(Map.of("username", user, "role", "viewer", "password", password))
+                    .when()
+                    .post("/api/users")
+                    .then()
+                    .statusCode(201);
+            String token = a.api()
+                    .contentType("application/json")
+                    .body(Map.of("name", user, "role", "viewer"))
+                    .when()
+                    .post("/api/tokens")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("token");
+            String session = io.restassured.RestAssured.given()
+                    .baseUri(b.baseUrl())
+                    .redirects()
+                    .follow(false)
+                    .contentType("application/x-www-form-urlencoded")
+                    .cookie("planner-csrf", "t")
+                    .formParam("csrf-token", "t")
+                    .formParam("username", user)
+                    .formParam("password", password)
+                    .when()
+                    .post("/login")
+                    .then()
+                    .statusCode(303)
+                    .extract()
+                    .cookie("planner-session");
+            var onB = io.restassured.RestAssured.given().baseUri(b.baseUrl());
+            onB.auth()
+                    .preemptive()
+                    .basic(user, password)
+                    .when()
+                    .get("/api/hosts")
+                    .then()
+                    .statusCode(200);
+            io.restassured.RestAssured.given()
+                    .baseUri(b.baseUrl())
+                    .header("Authorization", "Bearer " + token)
+                    .when()
+                    .get("/api/hosts")
+                    .then()
+                    .statusCode(200);
+
+            a.api()
+                    .contentType("application/json")
+                    .body(Map.of("enabled", false))
+                    .when()
+                    .put("/api/users/" + user)
+                    .then()
+                    .statusCode(200);
+            a.api().when().delete("/api/tokens/" + user).then().statusCode(204);
+
+            io.restassured.RestAssured.given()
+                    .baseUri(b.baseUrl())
+                    .auth()
+                    .preemptive()
+                    .basic(user, password)
+                    .when()
+                    .get("/api/hosts")
+                    .then()
+                    .statusCode(401);
+            io.restassured.RestAssured.given()
+                    .baseUri(b.baseUrl())
+                    .header("Authorization", "Bearer " + token)
+                    .when()
+                    .get("/api/hosts")
+                    .then()
+                    .statusCode(401);
+            io.restassured.RestAssured.given()
+                    .baseUri(b.baseUrl())
+                    .redirects()
+                    .follow(false)
+                    .cookie("planner-session", session)
+                    .when()
+                    .get("/hosts")
+                    .then()
+                    .statusCode(303);
         }
     }
 }
