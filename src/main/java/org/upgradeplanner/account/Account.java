@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.upgradeplanner.support.Roles;
 
 /** A person: a local account with a bcrypt password, or one signed in by single sign-on (no password, a subject). */
 @Entity
@@ -48,6 +49,6 @@ public class Account extends PanacheEntityBase {
     }
 
     static long enabledAdmins() {
-        return count("role = ?1 and enabled = true", org.upgradeplanner.support.Roles.ADMIN);
+        return count("role = ?1 and enabled = true", Roles.ADMIN);
     }
 }

@@ -1,5 +1,6 @@
 package org.upgradeplanner.account;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -37,7 +38,7 @@ public class People {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AccountView> list() {
-        return Account.<Account>listAll(io.quarkus.panache.common.Sort.by("username")).stream()
+        return Account.<Account>listAll(Sort.by("username")).stream()
                 .map(AccountView::of)
                 .toList();
     }

@@ -11,11 +11,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /** Debian's headless Chromium through its chromedriver, with a fresh profile and no calls home. */
 final class Chromium {
 
+    private static final Path BINARY = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
     private Chromium() {}
+
+    /** Whether Debian's chromium and chromium-driver are installed (.ci/run installs them). */
+    static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    }
 
     static WebDriver start() throws java.io.IOException {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(Path.of("/usr/bin/chromium").toFile());
+        options.setBinary(BINARY.toFile());
         options.addArguments(
                 "--headless",
                 "--no-sandbox",
@@ -27,7 +35,7 @@ final class Chromium {
                 "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingDriverExecutable(DRIVER.toFile())
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
