@@ -19,9 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,29 +29,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class UiBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
 
-    private WebDriver browser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        return driver;
+    private static WebDriver browser() throws Exception {
+        return Chromium.start();
     }
 
     private static void shot(WebDriver driver, String name) throws Exception {
@@ -99,9 +77,7 @@ class UiBrowserIT {
 
     @Test
     void anAdminsDayInTheBrowser() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         String db = ForkedInstance.dbKind().equals("postgresql")
                 ? System.getProperty("it.db.url")
                 : ForkedInstance.h2Url("ui-" + System.nanoTime());
@@ -211,6 +187,8 @@ class UiBrowserIT {
                 click(driver, row.findElement(By.xpath(".//button[. = 'Cancel window']")));
                 assertTrue(flash(driver).endsWith("is now CANCELLED."), flash(driver));
 
+                theTeamWorksAtOnce(driver, base);
+
                 submit(driver, "form[action='/logout']");
                 assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
                 driver.get(base + "/hosts");
@@ -222,15 +200,61 @@ class UiBrowserIT {
     }
 
     /**
+     * The admin adds a second admin and a viewer on the People page; each signs in in a browser of their own, the
+     * second admin overrides a host while the viewer reads it without the form, and the audit log tells them apart.
+     */
+    private static void theTeamWorksAtOnce(WebDriver admin, String base) throws Exception {
+        admin.get(base + "/people");
+        for (String[] p : new String[][] {{"carol", "Carol Admin", "admin"}, {"vera", "Vera Viewer", "viewer"}}) {
+            admin.findElement(By.id("username")).sendKeys(p[0]);
+            admin.findElement(By.id("displayName")).sendKeys(p[1]);
+            new Select(admin.findElement(By.id("role"))).selectByValue(p[2]);
+            admin.findElement(By.id("password")).sendKeys(p[0] + " passphrase");
+            submit(admin, "#add-person");
+            assertTrue(flash(admin).startsWith("Added " + p[0]), flash(admin));
+        }
+        shot(admin, "people");
+        WebDriver carol = Chromium.start();
+        WebDriver vera = Chromium.start();
+        try {
+            for (WebDriver d : new WebDriver[] {carol, vera}) {
+                String user = d == carol ? "carol" : "vera";
+                d.get(base + "/login");
+                d.findElement(By.id("username")).sendKeys(user);
+                d.findElement(By.id("password")).sendKeys(user + " passphrase");
+                submit(d, "form[action='/login']");
+                assertTrue(d.findElement(By.tagName("header"))
+                        .getText()
+                        .contains(user.equals("carol") ? "Carol Admin" : "Vera Viewer"));
+            }
+            carol.get(base + "/hosts/forum.ui.example.org");
+            new Select(carol.findElement(By.id("classification"))).selectByValue("OUTAGE_REQUIRED");
+            carol.findElement(By.id("reason")).sendKeys("carol checked the forum's database");
+            submit(carol, "form[action='/hosts/forum.ui.example.org/classification']");
+            vera.get(base + "/hosts/forum.ui.example.org");
+            assertTrue(vera.findElements(By.id("reason")).isEmpty(), "a viewer gets no override form");
+            assertTrue(vera.getPageSource().contains("Carol Admin (carol)"), "the last change names Carol");
+        } finally {
+            carol.quit();
+            vera.quit();
+        }
+        admin.get(base + "/audit?actor=carol");
+        String log = admin.findElement(By.tagName("table")).getText();
+        assertTrue(log.contains("Carol Admin (carol)") && log.contains("CLASSIFICATION_OVERRIDDEN"), log);
+        admin.get(base + "/audit?actor=admin");
+        assertTrue(
+                !admin.findElement(By.tagName("table")).getText().contains("carol checked"),
+                "admin's entries are admin's");
+    }
+
+    /**
      * Real files, uploaded and applied through the import page: each inventory of {@code inventory/} (3 to 5 KB, over the
      * 2 KB a form field took before), then a generated fleet of 10,000 hosts. The file waits on the server between the
      * preview and "apply"; the form carries only its id.
      */
     @Test
     void realInventoriesImportFromTheBrowser() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         String db = ForkedInstance.freshDatabase("ui_import_" + System.nanoTime());
         Path generated = Path.of("target", "ui-10000-hosts.yaml").toAbsolutePath();
         Process gen = new ProcessBuilder(
