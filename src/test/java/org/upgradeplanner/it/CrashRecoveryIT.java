@@ -16,7 +16,7 @@ class CrashRecoveryIT {
     @Test
     void missedTransitionsRunOnceAfterACrash() throws Exception {
         String db = ForkedInstance.dbKind().equals("postgresql")
-                ? System.getProperty("it.db.url")
+                ? ForkedInstance.sharedDatabase()
                 : ForkedInstance.h2Url("crash-" + System.nanoTime());
         Instant start = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         int id;

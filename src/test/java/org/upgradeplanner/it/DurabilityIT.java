@@ -28,7 +28,7 @@ class DurabilityIT {
     @Test
     void everyAnsweredWriteSurvivesAKillRightAfterIt() throws Exception {
         String db = ForkedInstance.dbKind().equals("postgresql")
-                ? System.getProperty("it.db.url")
+                ? ForkedInstance.sharedDatabase()
                 : ForkedInstance.h2Url("durability-" + run);
         List<Round> done = new ArrayList<>();
         for (int r = 0; r <= ROUNDS; r++) {

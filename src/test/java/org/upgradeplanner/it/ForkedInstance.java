@@ -143,6 +143,27 @@ final class ForkedInstance implements AutoCloseable {
         return env;
     }
 
+    private static String shared;
+
+    /**
+     * The PostgreSQL database the ITs of this run share: a new one beside the build's (not the one the in-process tests
+     * used, whose accounts they created with their own passwords), dropped when the IT run ends.
+     */
+    static synchronized String sharedDatabase() throws java.sql.SQLException {
+        if (shared == null) {
+            shared = freshDatabase("it_" + System.nanoTime());
+            String url = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    dropDatabase(url);
+                } catch (java.sql.SQLException e) {
+                    System.err.println("could not drop " + url + ": " + e.getMessage());
+                }
+            }));
+        }
+        return shared;
+    }
+
     /**
      * A database of its own for one test: on H2 a new file, on PostgreSQL a new database beside the build's (dropped by
      * {@link #dropDatabase}), for a test that must start from an empty fleet.

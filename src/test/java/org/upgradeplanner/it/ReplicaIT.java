@@ -36,9 +36,9 @@ class ReplicaIT {
     private String db;
 
     @BeforeEach
-    void onPostgreSql() {
+    void onPostgreSql() throws java.sql.SQLException {
         assumeTrue(ForkedInstance.dbKind().equals("postgresql"), "replicas need the PostgreSQL build (-Ppostgresql)");
-        db = System.getProperty("it.db.url");
+        db = ForkedInstance.sharedDatabase();
     }
 
     @Test

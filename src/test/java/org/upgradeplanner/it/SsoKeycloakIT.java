@@ -42,7 +42,7 @@ class SsoKeycloakIT {
         run(SCRIPT.toString(), "start", Integer.toString(keycloakPort), REALM.toString());
         String db = ForkedInstance.dbKind().equals("h2")
                 ? ForkedInstance.h2Url("sso-" + System.nanoTime())
-                : ForkedInstance.freshDatabase("sso");
+                : ForkedInstance.sharedDatabase();
         app = ForkedInstance.start(
                 "sso",
                 db,

@@ -23,7 +23,7 @@ class TwoInstancesIT {
     void eachTriggerFiresOnceAcrossTheCluster() throws Exception {
         assumeTrue(
                 ForkedInstance.dbKind().equals("postgresql"), "clustering needs the PostgreSQL build (-Ppostgresql)");
-        String db = System.getProperty("it.db.url");
+        String db = ForkedInstance.sharedDatabase();
         try (ForkedInstance a = ForkedInstance.start("cluster-a", db, Map.of());
                 ForkedInstance b = ForkedInstance.start("cluster-b", db, Map.of())) {
             Instant base = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
@@ -97,7 +97,7 @@ class TwoInstancesIT {
     @Test
     void aDisabledAccountAndARevokedTokenAreRefusedAtOnceOnEveryReplica() throws Exception {
         assumeTrue(ForkedInstance.dbKind().equals("postgresql"), "two processes share a database on PostgreSQL");
-        String db = System.getProperty("it.db.url");
+        String db = ForkedInstance.sharedDatabase();
         try (ForkedInstance a = ForkedInstance.start("people-a", db, Map.of());
                 ForkedInstance b = ForkedInstance.start("people-b", db, Map.of())) {
             String user = "replica-" + System.nanoTime();

@@ -79,7 +79,7 @@ class UiBrowserIT {
     void anAdminsDayInTheBrowser() throws Exception {
         assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         String db = ForkedInstance.dbKind().equals("postgresql")
-                ? System.getProperty("it.db.url")
+                ? ForkedInstance.sharedDatabase()
                 : ForkedInstance.h2Url("ui-" + System.nanoTime());
         Path inventory = Files.createTempFile("ui-fleet", ".yaml");
         Files.writeString(inventory, """

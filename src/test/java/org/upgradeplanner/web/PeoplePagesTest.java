@@ -139,6 +139,12 @@ class PeoplePagesTest {
                 .statusCode(200)
                 .body(not(containsString("id=\"new-window\"")));
         given().cookie("planner-session", vince).when().get("/people").then().statusCode(403);
+        given().cookie("planner-session", vince)
+                .when()
+                .get("/announcements")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("/sent\"")));
         form(vince, "/hosts/seen.people.test")
                 .formParam("classification", "TRIVIAL")
                 .formParam("reason", "viewers may not")
