@@ -3,10 +3,8 @@ package org.upgradeplanner.account;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.upgradeplanner.audit.AuditLog;
@@ -27,8 +25,6 @@ public class ApiTokens {
 
     /** The principal name of a token's requests, as the audit log records it. */
     public static final String ACTOR_PREFIX = "token:";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public record New(String name, String role) {}
 
@@ -62,9 +58,7 @@ public class ApiTokens {
                     "A token named " + name + " exists: revoke it first, or choose another name.",
                     List.of(new FieldError("name", "already taken")));
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + Digests.randomToken(32);
         ApiToken t = new ApiToken();
         t.name = name;
         t.role = role;

@@ -4,9 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.jboss.logging.Logger;
+import org.upgradeplanner.support.Digests;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.Roles;
 
@@ -47,9 +46,7 @@ public class BootstrapAccounts {
     }
 
     static String generated(String key, String user) {
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String password = Digests.randomToken(18);
         LOG.warnf(
                 "%s is not set: the new account '%s' has the generated password %s (change it on the People page)",
                 key, user, password);

@@ -2,8 +2,6 @@ package org.upgradeplanner.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.upgradeplanner.support.Digests;
@@ -31,9 +29,7 @@ final class Passwords {
 
     Passwords(int cost) {
         this.cost = cost;
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        this.pepper = Base64.getEncoder().encodeToString(random);
+        this.pepper = Digests.randomToken(32);
         this.unknownUser = BcryptUtil.bcryptHash(pepper, cost);
     }
 

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.upgradeplanner.support.Digests;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.PlannerException;
 
@@ -29,7 +29,6 @@ public class Csrf {
 
     static final String COOKIE = "planner-csrf";
     static final String FIELD = "csrf-token";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpServerRequest request;
     private final HttpServerResponse response;
@@ -92,9 +91,7 @@ public class Csrf {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Digests.randomToken(24);
     }
 
     /** Whether a form's token is the cookie's (compared in constant time). */

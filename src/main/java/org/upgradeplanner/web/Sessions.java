@@ -4,11 +4,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.upgradeplanner.account.AccountChanged;
 import org.upgradeplanner.support.Digests;
@@ -23,7 +21,6 @@ import org.upgradeplanner.support.PlannerConfig;
 @Transactional
 public class Sessions {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration RENEW_STEP = Duration.ofMinutes(1);
 
     private final Duration timeout;
@@ -36,9 +33,7 @@ public class Sessions {
 
     /** A new session for a checked login; returns the token its cookie carries (never stored as such). */
     public String open(String username) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Digests.randomToken(32);
         WebSession s = new WebSession();
         s.tokenHash = Digests.sha256(token);
         s.username = username;

@@ -38,6 +38,16 @@ class AdminPagesTest {
         return LocalDate.ofInstant(NOW, ZoneOffset.UTC).plusDays(daysAhead);
     }
 
+    private static final java.util.regex.Pattern FORM_TOKEN =
+            java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    /** The CSRF token a page's forms carry (bound to the session when signed in). */
+    static String formToken(io.restassured.response.Response page) {
+        java.util.regex.Matcher m = FORM_TOKEN.matcher(page.body().asString());
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "the page has a form token");
+        return m.group(1);
+    }
+
     /** Logs in through the form and returns the session cookie. */
     static String login(String user, String password) {
         return loginForm(user, password, "login-token", "login-token")

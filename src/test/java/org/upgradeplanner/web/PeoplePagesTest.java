@@ -8,7 +8,6 @@ import static org.upgradeplanner.support.Api.admin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,13 +18,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PeoplePagesTest {
 
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-
     private static String formToken(String session, String path) {
-        Response page = given().cookie("planner-session", session).when().get(path);
-        Matcher m = FORM_TOKEN.matcher(page.body().asString());
-        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "a form on " + path);
-        return m.group(1);
+        return AdminPagesTest.formToken(
+                given().cookie("planner-session", session).when().get(path));
     }
 
     private static RequestSpecification form(String session, String path) {

@@ -10,21 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What a trusted sign-in has: security headers, uncached private pages, CSRF tokens bound to the session. */
 @QuarkusTest
 class SignInHardeningTest {
-
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-
-    private static String formToken(Response page) {
-        Matcher m = FORM_TOKEN.matcher(page.body().asString());
-        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "the page has a form token");
-        return m.group(1);
-    }
 
     private static Response page(String session, String path) {
         return given().redirects()
@@ -58,8 +48,8 @@ class SignInHardeningTest {
     void theFormTokenIsBoundToTheSessionAndEndsWithIt() {
         String first = AdminPagesTest.login("admin", "admin");
         String second = AdminPagesTest.login("admin", "admin");
-        String token = formToken(page(first, "/hosts"));
-        assertNotEquals(token, formToken(page(second, "/hosts")), "each session has its own token");
+        String token = AdminPagesTest.formToken(page(first, "/hosts"));
+        assertNotEquals(token, AdminPagesTest.formToken(page(second, "/hosts")), "each session has its own token");
 
         // The first session's token, with a matching cookie, is worth nothing in the second session.
         given().redirects()
