@@ -7,9 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import org.upgradeplanner.support.HttpDates;
 import org.upgradeplanner.support.PlannerException;
 
 /** The public outage calendars, for any iCalendar client to subscribe to. */
@@ -27,31 +26,38 @@ public class CalendarResource {
 
     @GET
     @Path("outages.ics")
-    public Response outages(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(CalendarService.Scope.ALL, null, ifNoneMatch);
+    public Response outages(
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return answer(CalendarService.Scope.ALL, null, ifNoneMatch, ifModifiedSince);
     }
 
     @GET
     @Path("hosts/{hostname}.ics")
     public Response host(
-            @PathParam("hostname") String hostname, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(CalendarService.Scope.HOST, hostname, ifNoneMatch);
+            @PathParam("hostname") String hostname,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return answer(CalendarService.Scope.HOST, hostname, ifNoneMatch, ifModifiedSince);
     }
 
     @GET
     @Path("services/{service}.ics")
     public Response service(
-            @PathParam("service") String service, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(CalendarService.Scope.SERVICE, service, ifNoneMatch);
+            @PathParam("service") String service,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return answer(CalendarService.Scope.SERVICE, service, ifNoneMatch, ifModifiedSince);
     }
 
-    private Response answer(CalendarService.Scope scope, String name, String ifNoneMatch) {
+    private Response answer(CalendarService.Scope scope, String name, String ifNoneMatch, String ifModifiedSince) {
         CalendarService.Feed feed = calendars
                 .feed(scope, name)
                 .orElseThrow(
                         () -> PlannerException.notFound("no " + scope.name().toLowerCase() + " named " + name));
-        Response.ResponseBuilder r =
-                notModified(feed, ifNoneMatch) ? Response.notModified() : Response.ok(feed.body(), TEXT_CALENDAR);
+        Response.ResponseBuilder r = notModified(feed, ifNoneMatch, ifModifiedSince)
+                ? Response.notModified()
+                : Response.ok(feed.body(), TEXT_CALENDAR);
         return r.header(HttpHeaders.ETAG, feed.etag())
                 .header(HttpHeaders.LAST_MODIFIED, lastModified(feed))
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
@@ -60,16 +66,23 @@ public class CalendarResource {
 
     static final String CACHE_CONTROL = "public, max-age=60";
 
-    static boolean notModified(CalendarService.Feed feed, String ifNoneMatch) {
-        // RFC 9110: If-None-Match compares weakly, so a proxy's W/ version of our tag matches too.
-        return ifNoneMatch != null
-                && Arrays.stream(ifNoneMatch.split(","))
-                        .map(String::trim)
-                        .map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                        .anyMatch(t -> t.equals(feed.etag()) || t.equals("*"));
+    /**
+     * RFC 9110 §13.2.2: If-None-Match decides when present (compared weakly, so a proxy's W/ version of our tag matches
+     * too); otherwise If-Modified-Since, when it is a valid HTTP date, against {@code Last-Modified}.
+     */
+    static boolean notModified(CalendarService.Feed feed, String ifNoneMatch, String ifModifiedSince) {
+        if (ifNoneMatch != null) {
+            return Arrays.stream(ifNoneMatch.split(","))
+                    .map(String::trim)
+                    .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                    .anyMatch(t -> t.equals(feed.etag()) || t.equals("*"));
+        }
+        return HttpDates.parse(ifModifiedSince)
+                .map(since -> !feed.lastModified().isAfter(since))
+                .orElse(false);
     }
 
     static String lastModified(CalendarService.Feed feed) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(feed.lastModified().atOffset(ZoneOffset.UTC));
+        return HttpDates.format(feed.lastModified());
     }
 }

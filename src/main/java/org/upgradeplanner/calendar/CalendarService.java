@@ -57,7 +57,7 @@ public class CalendarService {
      */
     public Optional<Feed> cached(String path) {
         var fresh = counter.fresh();
-        if (fresh.isEmpty() || version(fresh.getAsLong()) != cachedVersion || !path.endsWith(".ics")) {
+        if (fresh.isEmpty() || version(fresh.get().value()) != cachedVersion || !path.endsWith(".ics")) {
             return Optional.empty();
         }
         String name = path.substring(0, path.length() - 4);
@@ -72,7 +72,8 @@ public class CalendarService {
     /** The feed, or empty for a host or service nobody knows. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Feed> feed(Scope scope, String name) {
-        long version = version(counter.current());
+        ChangeCounter.Version current = counter.current();
+        long version = version(current.value());
         if (version != cachedVersion) {
             cache.clear();
             cachedVersion = version;
@@ -80,7 +81,7 @@ public class CalendarService {
         String key = scope + ":" + (name == null ? "" : name);
         Feed feed = cache.get(key);
         if (feed == null) {
-            Optional<Feed> rendered = render(scope, name, version);
+            Optional<Feed> rendered = render(scope, name, version, lastModified(current));
             if (rendered.isEmpty()) {
                 return rendered;
             }
@@ -90,12 +91,23 @@ public class CalendarService {
         return Optional.of(feed);
     }
 
+    /**
+     * When the feed last changed, as far as anyone can tell: the last move of the change counter, or the start of the day
+     * (finished windows leave the feed a day at a time), whichever is later; to the second, as HTTP dates are.
+     */
+    private Instant lastModified(ChangeCounter.Version current) {
+        Instant today =
+                LocalDate.now(clock).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant changed = current.changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return changed.isAfter(today) ? changed : today;
+    }
+
     /** The feed version: the change counter, and the day, since finished windows leave the feed a day at a time. */
     private long version(long counter) {
         return counter * 100_000 + LocalDate.now(clock).toEpochDay() % 100_000;
     }
 
-    private Optional<Feed> render(Scope scope, String name, long version) {
+    private Optional<Feed> render(Scope scope, String name, long version, Instant lastModified) {
         Instant cutoff = LocalDate.now(clock)
                 .atStartOfDay(java.time.ZoneOffset.UTC)
                 .toInstant()
@@ -132,8 +144,6 @@ public class CalendarService {
                         where + " order by start, id", params)
                 .list();
         List<FeedEvent> events = windows.stream().map(this::event).toList();
-        Instant lastModified =
-                windows.stream().map(w -> w.updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
         return Optional.of(
                 new Feed(version, renderer.render(calName, events), "\"" + version + "-" + tag + "\"", lastModified));
     }

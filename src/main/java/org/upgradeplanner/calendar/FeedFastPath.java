@@ -35,7 +35,10 @@ public class FeedFastPath {
             ctx.next();
             return;
         }
-        boolean notModified = CalendarResource.notModified(feed, ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH));
+        boolean notModified = CalendarResource.notModified(
+                feed,
+                ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+                ctx.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE));
         var response = ctx.response()
                 .putHeader(HttpHeaders.ETAG, feed.etag())
                 .putHeader(HttpHeaders.LAST_MODIFIED, CalendarResource.lastModified(feed))

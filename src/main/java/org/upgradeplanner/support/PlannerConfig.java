@@ -19,6 +19,13 @@ public interface PlannerConfig {
     /** The mailing-list announcer's account (role {@code announcer}). */
     Account announcer();
 
+    /**
+     * Where a generated bootstrap password is written (owner-only file): never to the log, which is shipped and kept
+     * in places a password must not be.
+     */
+    @WithDefault("data/generated-passwords.txt")
+    Path generatedPasswordsFile();
+
     /** Where the start-up import finds the inventory. */
     Inventory inventory();
 
@@ -142,7 +149,7 @@ public interface PlannerConfig {
         /** Login name. */
         String user();
 
-        /** Password; when unset a random one is generated and logged once at start-up. */
+        /** Password; when unset a random one is generated and written to {@link #generatedPasswordsFile()}. */
         Optional<String> password();
     }
 

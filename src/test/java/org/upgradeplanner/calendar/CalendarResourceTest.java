@@ -145,6 +145,51 @@ class CalendarResourceTest extends PinnedClockTest {
     }
 
     @Test
+    void lastModifiedIsAnImfFixdateAndIfModifiedSinceIsHonoured() {
+        WindowResourceTest.create(
+                WindowResourceTest.window("Dated", week(8), Duration.ofHours(1), "etherpad.openstack.org"));
+        Response feed = given().when().get("/calendar/services/etherpad-lite.ics");
+        String lastModified = feed.header("Last-Modified");
+        assertTrue(
+                lastModified.matches(
+                        "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                "IMF-fixdate (RFC 9110 5.6.7): " + lastModified);
+        given().header("If-Modified-Since", lastModified)
+                .when()
+                .get("/calendar/services/etherpad-lite.ics")
+                .then()
+                .statusCode(304)
+                .header("Last-Modified", lastModified);
+        given().header("If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT")
+                .when()
+                .get("/calendar/services/etherpad-lite.ics")
+                .then()
+                .statusCode(200);
+        given().header("If-Modified-Since", "not a date")
+                .when()
+                .get("/calendar/services/etherpad-lite.ics")
+                .then()
+                .statusCode(200);
+        // If-None-Match decides when both are sent: a tag that does not match is a 200, whatever the date says.
+        given().header("If-Modified-Since", lastModified)
+                .header("If-None-Match", "\"other\"")
+                .when()
+                .get("/calendar/services/etherpad-lite.ics")
+                .then()
+                .statusCode(200);
+        // A change a second later moves Last-Modified: the old date no longer matches.
+        clock.pin(now().plusSeconds(1));
+        WindowResourceTest.create(
+                WindowResourceTest.window("Dated again", week(9), Duration.ofHours(1), "etherpad.openstack.org"));
+        given().header("If-Modified-Since", lastModified)
+                .when()
+                .get("/calendar/services/etherpad-lite.ics")
+                .then()
+                .statusCode(200)
+                .header("Last-Modified", not(equalTo(lastModified)));
+    }
+
+    @Test
     void cancelledAndRescheduledWindowsStayWithARaisedSequence() throws Exception {
         int id = WindowResourceTest.create(
                 WindowResourceTest.window("Lists upgrade", week(4), Duration.ofHours(1), "lists.openstack.org"));

@@ -74,6 +74,11 @@ final class ForkedInstance implements AutoCloseable {
         return instance;
     }
 
+    /** What the instance has written to its standard output and error so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
