@@ -95,7 +95,9 @@ public record MailView(
         impact.add("Hosts: " + (w.hosts().isEmpty() ? "none" : String.join(", ", w.hosts())));
         if (kind == WindowEvent.Kind.CANCELLED) {
             impact.add("None: the outage will not happen");
-        } else if (previous != null && !previous.end().equals(now.end())) {
+        } else if (previous != null
+                && !previous.end().equals(now.end())
+                && (kind == WindowEvent.Kind.EXTENDED || previous.start().equals(now.start()))) {
             impact.add("Announced end " + Subjects.at(previous.end()) + "; expected end now " + Subjects.at(now.end()));
         } else {
             impact.add("Expected duration: " + human(Duration.between(now.start(), now.end()))

@@ -86,6 +86,7 @@ class MailViewTest {
                         "Previously announced: 20:00–22:00 UTC Friday 10 June 2016"),
                 m.when());
         assertEquals("The planned maintenance of gerrit has moved to a new time.", m.opening());
+        assertEquals("Expected duration: 2 hours", m.impact().get(2), "no \"announced end\" for a whole move");
     }
 
     @Test
