@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Serves the packaged application with the sample inventory on a scratch database and checks its feeds with
-# ical.js and python3-icalendar (check.py). Installs what it needs; run after `./mvnw package`.
+# ical.js and python3-icalendar (check.py), and its announcement mails with Python's email and mailbox packages, and
+# mutt when installed (check_mail.py). Installs what it needs; run after `./mvnw package`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(cd ../../.. && pwd)
@@ -24,4 +25,7 @@ for _ in $(seq 1 120); do
   kill -0 "$APP_PID" 2> /dev/null || { tail -n 40 "$TMP/app.log"; exit 1; }
   sleep 0.5
 done
-/usr/bin/python3 check.py "http://127.0.0.1:$PORT" clients-secret
+rc=0
+/usr/bin/python3 check.py "http://127.0.0.1:$PORT" clients-secret || rc=1
+/usr/bin/python3 check_mail.py "http://127.0.0.1:$PORT" clients-secret || rc=1
+exit $rc

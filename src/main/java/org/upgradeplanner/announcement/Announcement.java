@@ -65,8 +65,35 @@ public class Announcement extends PanacheEntityBase {
     @Column(name = "sent_by", length = 255)
     public String sentBy;
 
+    /** Fixed when the draft is written; null only for drafts older than the column (see {@link #messageId(String)}). */
+    @Column(name = "message_id", length = 255, unique = true)
+    public String messageId;
+
+    /** The times this draft tells the list (for a cancellation: those it names as "was"); null when none. */
+    @Column(name = "told_start")
+    public Instant toldStart;
+
+    @Column(name = "told_end")
+    public Instant toldEnd;
+
     @Version
     public int version;
+
+    /** The stored Message-ID, or for an older draft the one it was always given (same formula, from the host). */
+    public String messageId(String host) {
+        return messageId != null ? messageId : MailHistory.messageId(id, kind, windowSequence, host);
+    }
+
+    MailHistory.Draft asHistory(String host) {
+        MailHistory.Times told =
+                toldStart == null || toldEnd == null ? null : new MailHistory.Times(toldStart, toldEnd);
+        return new MailHistory.Draft(id, kind, status, sentAt, told, messageId(host));
+    }
+
+    /** The window's drafts, oldest first. */
+    public static java.util.List<Announcement> ofWindow(long windowId) {
+        return list("windowId = ?1 order by id", windowId);
+    }
 
     public static Optional<Announcement> forEvent(long windowId, WindowEvent.Kind kind, int sequence, String detail) {
         return find(

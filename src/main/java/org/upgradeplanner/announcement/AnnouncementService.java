@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.calendar.CalendarService;
 import org.upgradeplanner.support.PlannerConfig;
@@ -21,7 +20,8 @@ import org.upgradeplanner.window.WindowEvent;
 
 /**
  * Turns window events into drafts, in the transaction of the change: a crash before the commit loses both, a commit
- * keeps both, and the unique (window, kind, sequence, detail) key refuses a second draft of the same event.
+ * keeps both, and the unique (window, kind, sequence, detail) key refuses a second draft of the same event. What a
+ * draft may say about times, and how its mail threads, is {@link MailHistory}'s business.
  */
 @ApplicationScoped
 @Transactional
@@ -31,30 +31,6 @@ public class AnnouncementService {
     static class Templates {
         static native TemplateInstance body(MailView m);
     }
-
-    /** Pending drafts an event makes pointless: nobody should be told "soon" of an outage that has started. */
-    private static final Map<WindowEvent.Kind, List<WindowEvent.Kind>> SUPERSEDES = Map.of(
-            WindowEvent.Kind.ANNOUNCE, List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER),
-            WindowEvent.Kind.REMINDER, List.of(WindowEvent.Kind.REMINDER),
-            WindowEvent.Kind.RESCHEDULED,
-                    List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED),
-            WindowEvent.Kind.STARTED,
-                    List.of(WindowEvent.Kind.ANNOUNCE, WindowEvent.Kind.REMINDER, WindowEvent.Kind.RESCHEDULED),
-            WindowEvent.Kind.EXTENDED, List.of(WindowEvent.Kind.EXTENDED),
-            WindowEvent.Kind.COMPLETED,
-                    List.of(
-                            WindowEvent.Kind.ANNOUNCE,
-                            WindowEvent.Kind.REMINDER,
-                            WindowEvent.Kind.RESCHEDULED,
-                            WindowEvent.Kind.STARTED,
-                            WindowEvent.Kind.EXTENDED),
-            WindowEvent.Kind.CANCELLED,
-                    List.of(
-                            WindowEvent.Kind.ANNOUNCE,
-                            WindowEvent.Kind.REMINDER,
-                            WindowEvent.Kind.RESCHEDULED,
-                            WindowEvent.Kind.STARTED,
-                            WindowEvent.Kind.EXTENDED));
 
     private final PlannerConfig.Announcements config;
     private final CalendarService calendars;
@@ -79,7 +55,7 @@ public class AnnouncementService {
             return;
         }
         MaintenanceWindow w = MaintenanceWindow.findById(event.windowId());
-        List<WindowEvent.Kind> outdated = SUPERSEDES.getOrDefault(event.kind(), List.of());
+        List<WindowEvent.Kind> outdated = MailHistory.supersededBy(event.kind());
         if (!outdated.isEmpty()) {
             Announcement.update(
                     "status = ?1 where windowId = ?2 and status = ?3 and windowSequence < ?4 and kind in ?5",
@@ -89,18 +65,22 @@ public class AnnouncementService {
                     event.sequence(),
                     outdated);
         }
+        MailHistory.Telling tell = history(w.id).next(event.kind(), new MailHistory.Times(w.start, w.end));
         Announcement a = new Announcement();
         a.windowId = w.id;
         a.kind = event.kind();
         a.windowSequence = event.sequence();
         a.detail = detail;
-        a.subject = Text.printable(Subjects.subject(config.listTag(), event.kind(), w.title, w.start, w.end));
-        String body =
-                Text.printable(Templates.body(view(event.kind(), w, detail)).render());
+        a.subject = Text.printable(Subjects.subject(config.listTag(), w.title, tell));
+        String body = Text.printable(Templates.body(view(tell, w)).render());
         a.body = body.length() <= 20_000 ? body : body.substring(0, 19_990) + "\n[…]\n";
         a.status = Announcement.Status.PENDING;
         a.createdAt = Instant.now(clock);
-        a.persist();
+        MailHistory.Times told = tell.told();
+        a.toldStart = told == null ? null : told.start();
+        a.toldEnd = told == null ? null : told.end();
+        a.persist(); // assigns the id the Message-ID is made of; the insert itself waits for the flush
+        a.messageId = MailHistory.messageId(a.id, a.kind, a.windowSequence, host());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -146,32 +126,39 @@ public class AnnouncementService {
         return AnnouncementView.from(a);
     }
 
-    /** The draft as a mail, with the window's calendar attached. */
+    /** The draft as a mail, with the window's calendar attached, threaded under the window's first mail sent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] eml(long id) {
         Announcement a = find(id);
         MaintenanceWindow w = MaintenanceWindow.findById(a.windowId);
-        String host = URI.create(calendars.base()).getHost();
-        String messageId = "<announcement-" + a.id + "." + a.kind.name().toLowerCase() + "." + a.windowSequence + "@"
-                + (host == null ? "upgrade-planner" : host) + ">";
         return Eml.write(
-                config.from(), config.listAddress(), a.subject, a.body, a.createdAt, messageId, calendars.single(w));
+                config.from(),
+                config.listAddress(),
+                a.subject,
+                a.body,
+                a.createdAt,
+                a.messageId(host()),
+                history(a.windowId).threading(a.id),
+                calendars.single(w));
     }
 
-    private MailView view(WindowEvent.Kind kind, MaintenanceWindow w, String detail) {
-        Instant announcedEnd = kind == WindowEvent.Kind.EXTENDED ? Instant.parse(detail) : null;
+    private MailHistory history(long windowId) {
+        String host = host();
+        return new MailHistory(Announcement.ofWindow(windowId).stream()
+                .map(d -> d.asHistory(host))
+                .toList());
+    }
+
+    private String host() {
+        return URI.create(calendars.base()).getHost();
+    }
+
+    private MailView view(MailHistory.Telling tell, MaintenanceWindow w) {
         MailView.Window window = new MailView.Window(
-                w.title,
-                w.description,
-                w.start,
-                w.end,
-                List.copyOf(w.hosts),
-                List.copyOf(w.services),
-                w.cancelReason,
-                announcedEnd);
+                w.title, w.description, List.copyOf(w.hosts), List.copyOf(w.services), w.cancelReason);
         String page = calendars.url(w);
         String webcal = calendars.base().replaceFirst("^https?://", "webcal://") + "/calendar/outages.ics";
-        return MailView.of(kind, window, config.referenceZones(), config.contact(), page, webcal);
+        return MailView.of(tell, window, config.referenceZones(), config.contact(), page, webcal);
     }
 
     private static Announcement find(long id) {

@@ -18,21 +18,34 @@ import java.util.Properties;
 
 /**
  * A draft as a mail the announcer can send as is: From, To (the list), Subject (RFC 2047 for non-ASCII), Date,
- * Message-ID, a text/plain UTF-8 body, and the window's calendar (the feed's UID and SEQUENCE) attached.
+ * Message-ID, In-Reply-To and References (see {@link MailHistory}), a text/plain UTF-8 body, and the window's calendar (the feed's UID and SEQUENCE) attached.
  */
 public final class Eml {
 
     private Eml() {}
 
     public static byte[] write(
-            String from, String to, String subject, String body, Instant date, String messageId, byte[] ics) {
+            String from,
+            String to,
+            String subject,
+            String body,
+            Instant date,
+            String messageId,
+            MailHistory.Threading thread,
+            byte[] ics) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
-                    setHeader("Message-ID", messageId);
+                    setHeader("Message-ID", Subjects.oneLine(messageId));
                 }
             };
+            if (thread.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", Subjects.oneLine(thread.inReplyTo()));
+            }
+            if (!thread.references().isEmpty()) {
+                message.setHeader("References", Subjects.oneLine(String.join(" ", thread.references())));
+            }
             message.setFrom(new InternetAddress(from, true));
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to, true));
             // Typed text never carries a line break into a header.

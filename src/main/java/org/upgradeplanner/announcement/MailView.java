@@ -31,55 +31,89 @@ public record MailView(
     private static final DateTimeFormatter LOCAL =
             DateTimeFormatter.ofPattern("EEEE d MMMM yyyy HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final String PLAN =
+            "Plan around the window if you rely on these services. Subscribe to the calendar below to follow changes.";
 
-    /** The window as the mail describes it. */
+    /** The window as the mail describes it; its times come with the {@link MailHistory.Telling}. */
     public record Window(
-            String title,
-            String description,
-            Instant start,
-            Instant end,
-            List<String> hosts,
-            List<String> services,
-            String cancelReason,
-            Instant announcedEnd) {}
+            String title, String description, List<String> hosts, List<String> services, String cancelReason) {}
 
+    /**
+     * The body of a draft. Times come from {@code tell}: the current ones, and previous ones only as the list was told
+     * them ("Previously announced", "Announced end", a cancellation's "Was announced for").
+     */
     public static MailView of(
-            WindowEvent.Kind kind, Window w, List<ZoneId> zones, String contact, String page, String webcal) {
+            MailHistory.Telling tell, Window w, List<ZoneId> zones, String contact, String page, String webcal) {
+        WindowEvent.Kind kind = tell.kind();
+        MailHistory.Times now = tell.now();
+        MailHistory.Times previous = tell.previous();
+        boolean moved = tell.moved().isPresent();
         String services = w.services().isEmpty()
                 ? "the services of " + String.join(", ", w.hosts())
                 : String.join(", ", new TreeSet<>(w.services()));
         String opening = switch (kind) {
-            case ANNOUNCE -> "We will take " + services + " down for planned maintenance.";
-            case REMINDER -> "Reminder: " + services + " will be down for planned maintenance soon.";
+            case ANNOUNCE ->
+                "We will take " + services + " down for planned maintenance" + (moved ? ", at a new time." : ".");
+            case REMINDER ->
+                tell.heardOf()
+                        ? "Reminder: " + services + " will be down for planned maintenance soon"
+                                + (moved ? ", at a new time." : ".")
+                        : "Short notice: we will take " + services + " down for planned maintenance soon.";
             case STARTED -> "The planned maintenance of " + services + " has started.";
             case COMPLETED -> "The planned maintenance of " + services + " is complete; the services are back.";
-            case CANCELLED -> "The planned maintenance of " + services + " is cancelled; the services stay up.";
-            case RESCHEDULED -> "The planned maintenance of " + services + " has moved to a new time.";
+            case CANCELLED ->
+                "The planned maintenance of " + services
+                        + (tell.heardOf() ? "" : ", not announced here before,")
+                        + " is cancelled; the services stay up.";
+            case RESCHEDULED ->
+                !tell.heardOf()
+                        ? "We will take " + services + " down for planned maintenance."
+                        : previous != null && !moved
+                                ? "The planned maintenance of " + services + " stays at the time announced before."
+                                : "The planned maintenance of " + services + " has moved to a new time.";
             case EXTENDED ->
-                "The maintenance of " + services + " takes longer than planned; it now ends at " + Subjects.at(w.end())
-                        + ".";
+                "The maintenance of " + services + " takes longer than planned; it now ends at "
+                        + Subjects.at(now.end()) + ".";
         };
         List<String> when = new ArrayList<>();
-        when.add(Subjects.range(w.start(), w.end()) + " (" + human(Duration.between(w.start(), w.end())) + ")");
-        for (ZoneId zone : zones) {
-            when.add(local(zone, w.start(), w.end()));
+        if (kind == WindowEvent.Kind.CANCELLED) {
+            if (previous == null) {
+                when.add("No time for it had been announced on this list.");
+            } else {
+                when.add("Was announced for " + times(previous));
+                zones.forEach(zone -> when.add(local(zone, previous.start(), previous.end())));
+            }
+        } else {
+            when.add((kind == WindowEvent.Kind.RESCHEDULED && moved ? "New time: " : "") + times(now));
+            zones.forEach(zone -> when.add(local(zone, now.start(), now.end())));
+            if (moved) {
+                when.add("Previously announced: " + Subjects.range(previous.start(), previous.end()));
+            }
         }
         List<String> impact = new ArrayList<>();
         impact.add("Services unavailable: " + services);
         impact.add("Hosts: " + (w.hosts().isEmpty() ? "none" : String.join(", ", w.hosts())));
-        if (w.announcedEnd() != null && !w.announcedEnd().equals(w.end())) {
-            impact.add("Announced end " + Subjects.at(w.announcedEnd()) + "; expected end now " + Subjects.at(w.end()));
+        if (kind == WindowEvent.Kind.CANCELLED) {
+            impact.add("None: the outage will not happen");
+        } else if (previous != null
+                && !previous.end().equals(now.end())
+                && (kind == WindowEvent.Kind.EXTENDED || previous.start().equals(now.start()))) {
+            impact.add("Announced end " + Subjects.at(previous.end()) + "; expected end now " + Subjects.at(now.end()));
         } else {
-            impact.add("Expected duration: " + human(Duration.between(w.start(), w.end()))
-                    + ", within the announced time");
+            impact.add("Expected duration: " + human(Duration.between(now.start(), now.end()))
+                    + (previous != null && !moved ? ", within the announced time" : ""));
         }
         String why = w.description() == null || w.description().isBlank()
                 ? "Operating system upgrade: the hosts move to a supported release before their current one reaches its end of life."
                 : w.description().strip();
         String whatToDo = switch (kind) {
-            case ANNOUNCE, REMINDER ->
-                "Plan around the window if you rely on these services. Subscribe to the calendar below to follow changes.";
-            case RESCHEDULED -> "Move your plans to the new time. Calendar subscribers see the change by themselves.";
+            case ANNOUNCE, REMINDER -> PLAN;
+            case RESCHEDULED ->
+                !tell.heardOf()
+                        ? PLAN
+                        : previous != null && !moved
+                                ? "Keep your plans: the time is the one announced before."
+                                : "Move your plans to the new time. Calendar subscribers see the change by themselves.";
             case STARTED, EXTENDED ->
                 "Wait for the completion notice; there is no need to report the outage meanwhile.";
             case COMPLETED -> "Nothing. If anything behaves differently than before, tell us (see Contact).";
@@ -109,6 +143,10 @@ public record MailView(
                 ? ""
                 : "; clocks change during the window, UTC" + e.getOffset().getId() + " at the end";
         return zone.getId() + ": " + LOCAL.format(s) + "–" + endText + " (" + offset + ", " + season + change + ")";
+    }
+
+    private static String times(MailHistory.Times t) {
+        return Subjects.range(t.start(), t.end()) + " (" + human(Duration.between(t.start(), t.end())) + ")";
     }
 
     static String human(Duration d) {

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.upgradeplanner.window.WindowEvent;
 
 /** Subject lines like {@code [infra] Gerrit upgrade: outage 20:00–22:00 UTC Friday 10 June 2016}, one phrase per kind. */
 public final class Subjects {
@@ -16,17 +15,44 @@ public final class Subjects {
 
     private Subjects() {}
 
-    public static String subject(String tag, WindowEvent.Kind kind, String title, Instant start, Instant end) {
+    /**
+     * The subject of a draft: the current times, and a previous time only when the list was told it ({@link
+     * MailHistory.Telling}). A cancellation names the times the list heard, or says it heard none.
+     */
+    public static String subject(String tag, String title, MailHistory.Telling tell) {
         String t = oneLine(title);
-        String range = range(start, end);
-        String text = switch (kind) {
-            case ANNOUNCE -> t + ": outage " + range;
-            case REMINDER -> "Reminder: " + t + ": outage " + range;
-            case STARTED -> "Started: " + t + ": outage until " + at(end);
+        MailHistory.Times now = tell.now();
+        String range = range(now.start(), now.end());
+        String moved = tell.moved()
+                .map(p -> " (moved from " + range(p.start(), p.end()) + ")")
+                .orElse("");
+        String text = switch (tell.kind()) {
+            case ANNOUNCE -> t + ": outage " + range + moved;
+            case REMINDER -> (tell.heardOf() ? "Reminder: " : "Short notice: ") + t + ": outage " + range + moved;
+            case STARTED -> "Started: " + t + ": outage until " + at(now.end());
             case COMPLETED -> "Completed: " + t;
-            case CANCELLED -> "Cancelled: " + t + " (was " + range + ")";
-            case RESCHEDULED -> "Rescheduled: " + t + ": now " + range;
-            case EXTENDED -> "Extended: " + t + ": now until " + at(end);
+            case CANCELLED ->
+                "Cancelled: " + t
+                        + (tell.previous() != null
+                                ? " (was "
+                                        + range(
+                                                tell.previous().start(),
+                                                tell.previous().end()) + ")"
+                                : tell.heardOf() ? "" : " (not announced before)");
+            case RESCHEDULED ->
+                !tell.heardOf()
+                        ? t + ": outage " + range
+                        : tell.previous() != null && tell.moved().isEmpty()
+                                ? "Unchanged: " + t + ": outage " + range + " as announced"
+                                : "Rescheduled: " + t + ": now " + range
+                                        + tell.moved()
+                                                .map(p -> " (was " + range(p.start(), p.end()) + ")")
+                                                .orElse("");
+            case EXTENDED ->
+                "Extended: " + t + ": now until " + at(now.end())
+                        + (tell.previous() != null && !tell.previous().end().equals(now.end())
+                                ? " (was until " + at(tell.previous().end()) + ")"
+                                : "");
         };
         return "[" + oneLine(tag) + "] " + text;
     }

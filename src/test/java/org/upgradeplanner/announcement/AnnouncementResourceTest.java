@@ -239,6 +239,71 @@ class AnnouncementResourceTest extends PinnedClockTest {
                 drafts(id).stream().map(d -> d.get("status")).toList());
     }
 
+    private static MimeMessage eml(Object draftId) throws Exception {
+        byte[] eml = announcer()
+                .when()
+                .get("/api/announcements/" + draftId + ".eml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
+    }
+
+    @Test
+    void followUpsThreadUnderTheFirstMailSentAndNameOnlyAnnouncedTimes() throws Exception {
+        int id = WindowResourceTest.create(
+                WindowResourceTest.window("Zuul upgrade", week(5), Duration.ofHours(2), "zuul.openstack.org"));
+        Object announce = drafts(id).get(0).get("id");
+        String rootId = eml(announce).getMessageID();
+        assertTrue(rootId.matches("<announcement-[0-9]+\\.announce\\.0@localhost>"), rootId);
+        announcer()
+                .when()
+                .post("/api/announcements/" + announce + "/sent")
+                .then()
+                .statusCode(200);
+        for (int day = 1; day <= 2; day++) { // two moves, the first never sent
+            Map<String, Object> moved = WindowResourceTest.window(
+                    "Zuul upgrade", week(5).plus(Duration.ofDays(day)), Duration.ofHours(2), "zuul.openstack.org");
+            moved.put(
+                    "version",
+                    admin().when().get("/api/windows/" + id).then().extract().path("version"));
+            admin().contentType("application/json")
+                    .body(moved)
+                    .when()
+                    .put("/api/windows/" + id)
+                    .then()
+                    .statusCode(200);
+        }
+        WindowResourceTest.action(id, "cancel", Map.of("reason", "zuul is replaced instead"))
+                .statusCode(200);
+        List<Map<String, Object>> drafts = drafts(id);
+        assertEquals(
+                List.of("ANNOUNCE", "RESCHEDULED", "RESCHEDULED", "CANCELLED"),
+                drafts.stream().map(d -> d.get("kind")).toList());
+        String announced = Subjects.range(week(5), week(5).plus(Duration.ofHours(2)));
+        String second = Subjects.range(
+                week(5).plus(Duration.ofDays(2)),
+                week(5).plus(Duration.ofDays(2)).plus(Duration.ofHours(2)));
+        assertTrue(
+                ((String) drafts.get(2).get("subject")).endsWith("now " + second + " (was " + announced + ")"),
+                (String) drafts.get(2).get("subject"));
+        assertTrue(((String) drafts.get(3).get("subject")).endsWith("(was " + announced + ")"), (String)
+                drafts.get(3).get("subject"));
+
+        MimeMessage root = eml(announce);
+        assertEquals(rootId, root.getMessageID(), "the same on every fetch");
+        assertEquals(null, root.getHeader("In-Reply-To"));
+        java.util.Set<String> ids = new java.util.HashSet<>(List.of(rootId));
+        for (Map<String, Object> d : drafts.subList(1, 4)) {
+            MimeMessage m = eml(d.get("id"));
+            assertEquals(m.getMessageID(), eml(d.get("id")).getMessageID());
+            assertTrue(ids.add(m.getMessageID()), m.getMessageID());
+            assertEquals(rootId, m.getHeader("In-Reply-To", null));
+            assertEquals(rootId, m.getHeader("References", null));
+        }
+    }
+
     @Test
     void aCrashBetweenTheEventAndTheCommitLosesBothAndARetryWritesOne() {
         int id = WindowResourceTest.create(
