@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.upgradeplanner.host.Host;
 import org.upgradeplanner.host.Names;
 import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.PlannerConfig;
+import org.upgradeplanner.window.DependencyGraph;
+import org.upgradeplanner.window.Impact;
 import org.upgradeplanner.window.MaintenanceWindow;
 import org.upgradeplanner.window.WindowState;
 
@@ -118,14 +121,13 @@ public class CalendarService {
                 .and("cutoff", cutoff);
         String calName = config.calendar().name();
         String tag = "all";
+        String host = null;
         if (scope == Scope.HOST) {
-            String host = Names.hostname(name);
+            host = Names.hostname(name);
             if (!Names.isHostname(host)
                     || Host.byHostname(host).isEmpty() && MaintenanceWindow.count("?1 member of hosts", host) == 0) {
                 return Optional.empty();
             }
-            where += " and :host member of hosts";
-            params.and("host", host);
             calName += ": " + host;
             tag = "host-" + host;
         } else if (scope == Scope.SERVICE) {
@@ -135,21 +137,33 @@ public class CalendarService {
                             && MaintenanceWindow.count("?1 member of services", name) == 0) {
                 return Optional.empty();
             }
-            where += " and :service member of services";
-            params.and("service", name);
             calName += ": " + name;
             tag = "service-" + name;
         }
-        List<MaintenanceWindow> windows = MaintenanceWindow.<MaintenanceWindow>find(
-                        where + " order by start, id", params)
-                .list();
-        List<FeedEvent> events = windows.stream().map(this::event).toList();
+        DependencyGraph graph = DependencyGraph.of(Host.dependencies());
+        List<FeedEvent> events = new ArrayList<>();
+        for (MaintenanceWindow w : MaintenanceWindow.<MaintenanceWindow>find(where + " order by start, id", params)
+                .list()) {
+            Impact impact = graph.impact(w.hosts, w.services);
+            boolean shown = scope == Scope.ALL
+                    || scope == Scope.HOST && impact.takesDownHost(host)
+                    || scope == Scope.SERVICE && impact.takesDownService(name);
+            if (shown) {
+                events.add(event(w, impact));
+            }
+        }
         return Optional.of(
                 new Feed(version, renderer.render(calName, events), "\"" + version + "-" + tag + "\"", lastModified));
     }
 
+    /** The window's impact on the fleet as stored now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Impact impact(MaintenanceWindow w) {
+        return DependencyGraph.of(Host.dependencies()).impact(w.hosts, w.services);
+    }
+
     /** A window as a VEVENT; the same for the feeds and for the .ics attached to announcements. */
-    public FeedEvent event(MaintenanceWindow w) {
+    FeedEvent event(MaintenanceWindow w, Impact impact) {
         String status = switch (w.state) {
             case CANCELLED -> "CANCELLED";
             case SCHEDULED, DRAFT -> "TENTATIVE";
@@ -165,6 +179,11 @@ public class CalendarService {
         d.append("Services: ")
                 .append(w.services.isEmpty() ? "none" : String.join(", ", new TreeSet<>(w.services)))
                 .append('\n');
+        List<Impact.Affected> through = impact.indirectServices();
+        if (!through.isEmpty()) {
+            d.append("Also down, through dependencies:\n");
+            through.forEach(a -> d.append("- ").append(a.text()).append('\n'));
+        }
         if (w.description != null && !w.description.isBlank()) {
             d.append('\n').append(w.description).append('\n');
         }
@@ -184,6 +203,6 @@ public class CalendarService {
 
     /** The calendar of one window, for mail attachments: the same UID and SEQUENCE as in the feeds. */
     public byte[] single(MaintenanceWindow w) {
-        return renderer.render(config.calendar().name(), List.of(event(w)));
+        return renderer.render(config.calendar().name(), List.of(event(w, impact(w))));
     }
 }

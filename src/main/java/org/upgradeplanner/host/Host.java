@@ -302,6 +302,29 @@ public class Host extends PanacheEntityBase {
                 .toList();
     }
 
+    /** Who depends on whom: host → the hosts it depends on, and the services of those dependent hosts. */
+    public record Dependencies(Map<String, Set<String>> dependsOn, Map<String, Set<String>> services) {}
+
+    /** The fleet's dependencies, for impacts: two queries over the hosts that depend on another, whatever their number. */
+    public static Dependencies dependencies() {
+        Map<String, Set<String>> dependsOn = new HashMap<>();
+        getEntityManager()
+                .createQuery("select h.hostname, d from Host h join h.dependsOn d", Object[].class)
+                .getResultStream()
+                .forEach(r -> dependsOn
+                        .computeIfAbsent((String) r[0], k -> new HashSet<>())
+                        .add((String) r[1]));
+        Map<String, Set<String>> services = new HashMap<>();
+        getEntityManager()
+                .createQuery(
+                        "select h.hostname, s from Host h join h.services s where size(h.dependsOn) > 0",
+                        Object[].class)
+                .getResultStream()
+                .forEach(r -> services.computeIfAbsent((String) r[0], k -> new HashSet<>())
+                        .add((String) r[1]));
+        return new Dependencies(dependsOn, services);
+    }
+
     /** One element collection of many hosts, by host id; {@code collection} is a field name, never user input. */
     private static Map<Long, Set<String>> elements(String collection, String where, Map<String, Object> params) {
         Map<Long, Set<String>> byHost = new HashMap<>();

@@ -190,6 +190,35 @@ class CalendarResourceTest extends PinnedClockTest {
     }
 
     @Test
+    void aWindowIsInTheFeedsOfTheServicesAndHostsThatDependOnIt() throws Exception {
+        int id = WindowResourceTest.create(
+                WindowResourceTest.window("MySQL upgrade", week(10), Duration.ofHours(1), "db01.openstack.org"));
+        String uid = given().auth()
+                .preemptive()
+                .basic("admin", "admin")
+                .when()
+                .get("/api/windows/" + id)
+                .then()
+                .extract()
+                .path("uid");
+        String gerrit = given().when()
+                .get("/calendar/services/gerrit.ics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        VEvent e = event(parse(gerrit), uid);
+        String description = prop(e, "DESCRIPTION");
+        assertTrue(description.contains("Also down, through dependencies:"), description);
+        assertTrue(description.contains("- gerrit — review.openstack.org depends on db01.openstack.org"), description);
+        assertTrue(given().when()
+                .get("/calendar/hosts/review.openstack.org.ics")
+                .asString()
+                .contains(uid));
+        assertFalse(given().when().get("/calendar/services/logs.ics").asString().contains(uid));
+    }
+
+    @Test
     void cancelledAndRescheduledWindowsStayWithARaisedSequence() throws Exception {
         int id = WindowResourceTest.create(
                 WindowResourceTest.window("Lists upgrade", week(4), Duration.ofHours(1), "lists.openstack.org"));
