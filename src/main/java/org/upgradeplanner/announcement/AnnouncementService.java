@@ -14,6 +14,7 @@ import org.upgradeplanner.calendar.CalendarService;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Text;
+import org.upgradeplanner.window.Impact;
 import org.upgradeplanner.window.MaintenanceWindow;
 import org.upgradeplanner.window.WindowCommands;
 import org.upgradeplanner.window.WindowEvent;
@@ -155,7 +156,14 @@ public class AnnouncementService {
 
     private MailView view(MailHistory.Telling tell, MaintenanceWindow w) {
         MailView.Window window = new MailView.Window(
-                w.title, w.description, List.copyOf(w.hosts), List.copyOf(w.services), w.cancelReason);
+                w.title,
+                w.description,
+                List.copyOf(w.hosts),
+                List.copyOf(w.services),
+                calendars.impact(w).indirectServices().stream()
+                        .map(Impact.Affected::text)
+                        .toList(),
+                w.cancelReason);
         String page = calendars.url(w);
         String webcal = calendars.base().replaceFirst("^https?://", "webcal://") + "/calendar/outages.ics";
         return MailView.of(tell, window, config.referenceZones(), config.contact(), page, webcal);

@@ -35,8 +35,14 @@ public record MailView(
             "Plan around the window if you rely on these services. Subscribe to the calendar below to follow changes.";
 
     /** The window as the mail describes it; its times come with the {@link MailHistory.Telling}. */
+    /** {@code alsoDown}: services down through dependencies, each with its chain ("gerrit — review depends on db01"). */
     public record Window(
-            String title, String description, List<String> hosts, List<String> services, String cancelReason) {}
+            String title,
+            String description,
+            List<String> hosts,
+            List<String> services,
+            List<String> alsoDown,
+            String cancelReason) {}
 
     /**
      * The body of a draft. Times come from {@code tell}: the current ones, and previous ones only as the list was told
@@ -92,6 +98,7 @@ public record MailView(
         }
         List<String> impact = new ArrayList<>();
         impact.add("Services unavailable: " + services);
+        w.alsoDown().forEach(a -> impact.add("Also unavailable: " + a));
         impact.add("Hosts: " + (w.hosts().isEmpty() ? "none" : String.join(", ", w.hosts())));
         if (kind == WindowEvent.Kind.CANCELLED) {
             impact.add("None: the outage will not happen");

@@ -38,8 +38,8 @@ class MailHistoryTest {
 
     private static final Instant T0 = Instant.parse("2016-06-10T10:00:00Z");
     private static final String HOST = "planner.example.org";
-    private static final MailView.Window WINDOW =
-            new MailView.Window("Gerrit upgrade", null, List.of("review.openstack.org"), List.of("gerrit"), "moved");
+    private static final MailView.Window WINDOW = new MailView.Window(
+            "Gerrit upgrade", null, List.of("review.openstack.org"), List.of("gerrit"), List.of(), "moved");
 
     /** A UTC time phrase as Subjects writes it (the test's windows never cross midnight). */
     private static final Pattern TIME =

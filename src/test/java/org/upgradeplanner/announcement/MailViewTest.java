@@ -11,8 +11,8 @@ import org.upgradeplanner.window.WindowEvent.Kind;
 
 class MailViewTest {
 
-    private static final MailView.Window GERRIT =
-            new MailView.Window("Gerrit upgrade", null, List.of("review.openstack.org"), List.of("gerrit"), null);
+    private static final MailView.Window GERRIT = new MailView.Window(
+            "Gerrit upgrade", null, List.of("review.openstack.org"), List.of("gerrit"), List.of(), null);
     private static final MailHistory.Times JUNE_10 =
             new MailHistory.Times(Instant.parse("2016-06-10T20:00:00Z"), Instant.parse("2016-06-10T22:00:00Z"));
     private static final MailHistory.Times JUNE_10_LONGER =
@@ -75,6 +75,25 @@ class MailViewTest {
                 "Expected duration: 3 hours",
                 view(Kind.EXTENDED, JUNE_10_LONGER, null, false).impact().get(2),
                 "no end was announced: none is named");
+    }
+
+    @Test
+    void servicesDownThroughDependenciesAreNamedWithTheirChain() {
+        MailView.Window db = new MailView.Window(
+                "MySQL upgrade",
+                null,
+                List.of("db01.openstack.org"),
+                List.of("mysql"),
+                List.of("gerrit — review.openstack.org depends on db01.openstack.org"),
+                null);
+        MailView m =
+                MailView.of(new MailHistory.Telling(Kind.ANNOUNCE, JUNE_10, null, false), db, List.of(), "c", "p", "w");
+        assertEquals(
+                List.of(
+                        "Services unavailable: mysql",
+                        "Also unavailable: gerrit — review.openstack.org depends on db01.openstack.org",
+                        "Hosts: db01.openstack.org"),
+                m.impact().subList(0, 3));
     }
 
     @Test
