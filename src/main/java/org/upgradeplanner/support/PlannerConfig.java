@@ -181,6 +181,10 @@ public interface PlannerConfig {
         /** How many hosts one window may take down. */
         @WithDefault("5")
         int maxHostsPerWindow();
+
+        /** How far ahead of now a window may lie (by hand or proposed); none may start before 2000-01-01. */
+        @WithDefault("P730D")
+        Duration horizon();
     }
 
     interface Slot {

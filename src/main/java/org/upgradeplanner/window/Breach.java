@@ -1,6 +1,9 @@
 package org.upgradeplanner.window;
 
-/** One broken policy rule: which window, which rule, the field it is about, and what is wrong in words. */
+/**
+ * One broken policy rule: which window, which rule, the field it is about, and what is wrong in words. A rule that is
+ * only a {@linkplain Rule#warning() warning} never refuses a window; the checker reports it beside the breaches.
+ */
 public record Breach(Long windowId, Rule rule, String field, String message) {
 
     public enum Rule {
@@ -9,6 +12,16 @@ public record Breach(Long windowId, Rule rule, String field, String message) {
         FREEZE,
         NOTICE,
         CONCURRENCY,
-        HOSTS_PER_WINDOW
+        HOSTS_PER_WINDOW,
+        /** A service taken down twice within a week (directly or through dependencies) when one window would do. */
+        SERVICE_TWICE_IN_A_WEEK;
+
+        public boolean warning() {
+            return this == SERVICE_TWICE_IN_A_WEEK;
+        }
+    }
+
+    public boolean warning() {
+        return rule.warning();
     }
 }

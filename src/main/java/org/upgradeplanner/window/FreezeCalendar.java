@@ -21,6 +21,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Summary;
 import org.upgradeplanner.support.ControlCharacters;
 import org.upgradeplanner.window.SchedulingPolicy.Freeze;
@@ -64,6 +65,14 @@ public final class FreezeCalendar {
             VEvent event = events.get(i);
             String summary = label(event);
             try {
+                Optional<Instant> first =
+                        event.<DtStart<Temporal>>getProperty(Property.DTSTART).map(d -> instant(d.getDate(), zone));
+                if (first.isPresent() && first.get().isAfter(to)) {
+                    throw new IllegalArgumentException(
+                            "starts " + first.get().atZone(zone).toLocalDate()
+                                    + ", after " + to.atZone(zone).toLocalDate()
+                                    + ": freezes are read at most planner.policy.horizon ahead");
+                }
                 for (Period<Temporal> p : budget.occurrences(event)) {
                     Instant start = instant(p.getStart(), zone);
                     Instant end = instant(p.getEnd(), zone);

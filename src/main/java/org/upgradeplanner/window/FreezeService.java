@@ -31,7 +31,7 @@ public class FreezeService {
             periods = FreezeCalendar.read(
                     ics,
                     now.minus(Duration.ofDays(366)),
-                    now.plus(Duration.ofDays(5 * 366)),
+                    policies.horizon().latest(now),
                     policies.settings().slot().zone());
         } catch (IllegalArgumentException e) {
             throw PlannerException.invalid("body", "not a usable iCalendar file: " + e.getMessage());

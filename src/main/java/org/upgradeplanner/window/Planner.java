@@ -15,8 +15,10 @@ import java.util.TreeSet;
 
 /**
  * Proposes windows for the hosts that need an outage: hosts sharing a service or depending on each other go together
- * (as capacity allows), the earliest EOL first, each group in the first preferred slot that is after the notice
- * period, outside freezes, under the concurrency limit and clear of overlapping windows with the same hosts or services.
+ * (as capacity allows: a group too big for one window is cut into chunks of neighbours, so a host and those that depend
+ * on it share a window), the earliest EOL first, each chunk in the first preferred slot that is after the notice
+ * period, outside freezes, under the concurrency limit, clear of overlapping windows with the same hosts or services,
+ * and not within a week of another window that takes one of its services down (directly or through dependencies).
  */
 public final class Planner {
 
@@ -27,24 +29,31 @@ public final class Planner {
     public record Proposal(
             String title, Instant start, Instant end, List<String> hosts, Set<String> services, String description) {}
 
-    /** How far ahead the planner looks for a free slot before it gives up on a group. */
-    static final Duration HORIZON = Duration.ofDays(366L * 30);
-
     private static final Duration STEP = Duration.ofDays(7 * 26);
 
-    private final SchedulingPolicy policy;
+    /** A service taken down twice closer than this is an outage its users did not need. */
+    static final Duration WEEK = Duration.ofDays(7);
 
-    public Planner(SchedulingPolicy policy) {
+    private final SchedulingPolicy policy;
+    private final DependencyGraph graph;
+    private final Duration horizon;
+
+    /** @param horizon how far ahead of now the planner may place a window (the service's date horizon) */
+    public Planner(SchedulingPolicy policy, DependencyGraph graph, Duration horizon) {
         this.policy = policy;
+        this.graph = graph;
+        this.horizon = horizon;
     }
 
     /** Proposals in slot order; {@code unplaced} receives the hosts for which no slot was found within the horizon. */
     public List<Proposal> propose(
             List<Candidate> candidates, List<WindowSpec> existing, Instant now, List<String> unplaced) {
         List<List<Candidate>> chunks = chunks(groups(candidates));
-        Occupancy occupancy = new Occupancy(
-                existing.stream().filter(w -> w.state().isActive()).toList());
-        Slots slots = new Slots(now.plus(policy.minimumNotice()));
+        Occupancy occupancy = new Occupancy(existing.stream()
+                .filter(w -> w.state().isActive())
+                .map(this::impacted)
+                .toList());
+        Slots slots = new Slots(now.plus(policy.minimumNotice()), now.plus(horizon));
         List<Proposal> proposals = new ArrayList<>();
         for (List<Candidate> chunk : chunks) {
             Set<String> hosts = new TreeSet<>();
@@ -53,13 +62,14 @@ public final class Planner {
                 hosts.add(c.hostname());
                 services.addAll(c.services());
             });
-            Instant start = slots.firstFree(hosts, services, occupancy);
+            Set<String> down = impactedServices(hosts, services);
+            Instant start = slots.firstFree(hosts, down, occupancy);
             if (start == null) {
                 chunk.forEach(c -> unplaced.add(c.hostname()));
                 continue;
             }
             Instant end = start.plus(policy.slotDuration());
-            occupancy.add(new WindowSpec(null, "", start, end, hosts, services, WindowState.DRAFT));
+            occupancy.add(new WindowSpec(null, "", start, end, hosts, down, WindowState.DRAFT));
             proposals.add(new Proposal(
                     title(chunk, services),
                     start,
@@ -114,15 +124,82 @@ public final class Planner {
         return sorted;
     }
 
+    /** A window's spec with the services it takes down through dependencies as well as its own. */
+    private WindowSpec impacted(WindowSpec w) {
+        return new WindowSpec(
+                w.id(), w.title(), w.start(), w.end(), w.hosts(), impactedServices(w.hosts(), w.services()), w.state());
+    }
+
+    private Set<String> impactedServices(Set<String> hosts, Set<String> services) {
+        Set<String> down = new TreeSet<>();
+        graph.impact(hosts, services).services().forEach(a -> down.add(a.name()));
+        return down;
+    }
+
+    /**
+     * Groups cut to the policy's window size. A chunk starts at the group's first host left (earliest EOL) and grows
+     * breadth first through its neighbours — hosts that depend on it, that it depends on, or that share a service —
+     * so what one outage takes down together is upgraded together.
+     */
     private List<List<Candidate>> chunks(List<List<Candidate>> groups) {
         int max = Math.max(1, policy.maxHostsPerWindow());
         List<List<Candidate>> chunks = new ArrayList<>();
         for (List<Candidate> g : groups) {
-            for (int i = 0; i < g.size(); i += max) {
-                chunks.add(g.subList(i, Math.min(g.size(), i + max)));
+            if (g.size() <= max) {
+                chunks.add(g);
+                continue;
+            }
+            Map<String, Set<String>> neighbours = neighbours(g);
+            Map<String, Candidate> left = new java.util.LinkedHashMap<>();
+            g.forEach(c -> left.put(c.hostname(), c));
+            while (!left.isEmpty()) {
+                List<Candidate> chunk = new ArrayList<>();
+                java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+                queue.add(left.keySet().iterator().next());
+                while (!queue.isEmpty() && chunk.size() < max) {
+                    Candidate c = left.remove(queue.poll());
+                    if (c == null) {
+                        continue;
+                    }
+                    chunk.add(c);
+                    neighbours.getOrDefault(c.hostname(), Set.of()).stream()
+                            .filter(left::containsKey)
+                            .forEach(queue::add);
+                }
+                chunks.add(chunk);
             }
         }
         return chunks;
+    }
+
+    /** Within a group: each host's dependents and dependencies first, then the hosts sharing a service, by name. */
+    private static Map<String, Set<String>> neighbours(List<Candidate> group) {
+        Map<String, Set<String>> byDependency = new HashMap<>();
+        Map<String, Set<String>> byService = new HashMap<>();
+        Map<String, Set<String>> providers = new HashMap<>();
+        for (Candidate c : group) {
+            c.services()
+                    .forEach(s ->
+                            providers.computeIfAbsent(s, k -> new TreeSet<>()).add(c.hostname()));
+            for (String d : c.dependsOn()) {
+                byDependency.computeIfAbsent(c.hostname(), k -> new TreeSet<>()).add(d);
+                byDependency.computeIfAbsent(d, k -> new TreeSet<>()).add(c.hostname());
+            }
+        }
+        for (Candidate c : group) {
+            c.services()
+                    .forEach(s -> byService
+                            .computeIfAbsent(c.hostname(), k -> new TreeSet<>())
+                            .addAll(providers.get(s)));
+        }
+        Map<String, Set<String>> neighbours = new HashMap<>();
+        for (Candidate c : group) {
+            Set<String> n = new java.util.LinkedHashSet<>(byDependency.getOrDefault(c.hostname(), Set.of()));
+            n.addAll(byService.getOrDefault(c.hostname(), Set.of()));
+            n.remove(c.hostname());
+            neighbours.put(c.hostname(), n);
+        }
+        return neighbours;
     }
 
     private static int find(int[] parent, int i) {
@@ -189,9 +266,9 @@ public final class Planner {
         private Instant expandedTo;
         private int firstOpen;
 
-        Slots(Instant earliest) {
+        Slots(Instant earliest, Instant limit) {
             this.expandedTo = earliest;
-            this.limit = earliest.plus(HORIZON);
+            this.limit = limit;
         }
 
         Instant firstFree(Set<String> hosts, Set<String> services, Occupancy occupancy) {
@@ -206,6 +283,9 @@ public final class Planner {
                 }
                 Instant start = starts.get(i);
                 Instant end = start.plus(policy.slotDuration());
+                if (end.isAfter(limit)) {
+                    return null;
+                }
                 List<WindowSpec> overlapping = occupancy.overlapping(start, end);
                 // Counting every overlapping window (not only simultaneous ones) can only err on the safe side.
                 boolean full = overlapping.size() + 1 > policy.maxConcurrentWindows() || frozen(start, end);
@@ -216,7 +296,9 @@ public final class Planner {
                     continue;
                 }
                 boolean clash = overlapping.stream()
-                        .anyMatch(w -> !disjoint(w.hosts(), hosts) || !disjoint(w.services(), services));
+                                .anyMatch(w -> !disjoint(w.hosts(), hosts) || !disjoint(w.services(), services))
+                        || occupancy.overlapping(start.minus(WEEK), end.plus(WEEK)).stream()
+                                .anyMatch(w -> withinAWeek(w.start(), start) && !disjoint(w.services(), services));
                 if (!clash) {
                     return start;
                 }
@@ -227,6 +309,11 @@ public final class Planner {
             return policy.freezes().stream()
                     .anyMatch(f -> start.isBefore(f.end()) && f.start().isBefore(end));
         }
+    }
+
+    /** Starts less than seven days apart, either way. */
+    static boolean withinAWeek(Instant a, Instant b) {
+        return Duration.between(a, b).abs().compareTo(WEEK) < 0;
     }
 
     private static boolean disjoint(Set<String> a, Set<String> b) {

@@ -65,11 +65,13 @@ public class PlannerService {
         List<String> unplaced = new ArrayList<>();
         Instant now = Instant.now(clock);
         long t1 = System.nanoTime();
-        List<Planner.Proposal> proposals = new Planner(policy).propose(candidates, active, now, unplaced);
+        DateHorizon horizon = policies.horizon();
+        List<Planner.Proposal> proposals = new Planner(policy, DependencyGraph.of(Host.dependencies()), horizon.ahead())
+                .propose(candidates, active, now, unplaced);
         if (!unplaced.isEmpty()) {
             LOG.warnf(
-                    "The planner found no slot within %d years for %d host(s): %s",
-                    Planner.HORIZON.toDays() / 366,
+                    "The planner found no slot within %d days (planner.policy.horizon) for %d host(s): %s",
+                    horizon.ahead().toDays(),
                     unplaced.size(),
                     unplaced.stream().limit(20).collect(Collectors.joining(", ")));
         }

@@ -120,6 +120,45 @@ public final class PolicyChecker {
         return breaches;
     }
 
+    /**
+     * Warnings across all active windows: a service two windows take down (directly or through dependencies, as
+     * {@code graph} says) when they start less than a week apart and together fit in one window. Each pair once, on the
+     * later window.
+     */
+    public List<Breach> warnings(List<WindowSpec> all, DependencyGraph graph) {
+        List<WindowSpec> sorted = all.stream()
+                .filter(w -> w.state().isActive())
+                .sorted(Comparator.comparing(WindowSpec::start))
+                .toList();
+        List<Set<String>> down = sorted.stream()
+                .map(w -> {
+                    Set<String> names = new TreeSet<>();
+                    graph.impact(w.hosts(), w.services()).services().forEach(a -> names.add(a.name()));
+                    return names;
+                })
+                .toList();
+        List<Breach> warnings = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            WindowSpec later = sorted.get(i);
+            for (int j = i - 1; j >= 0 && Planner.withinAWeek(sorted.get(j).start(), later.start()); j--) {
+                WindowSpec earlier = sorted.get(j);
+                Set<String> both = intersection(down.get(i), down.get(j));
+                Set<String> hosts = new TreeSet<>(earlier.hosts());
+                hosts.addAll(later.hosts());
+                if (!both.isEmpty() && hosts.size() <= policy.maxHostsPerWindow()) {
+                    warnings.add(new Breach(
+                            later.id(),
+                            Breach.Rule.SERVICE_TWICE_IN_A_WEEK,
+                            "start",
+                            String.join(", ", both) + " goes down here and in " + earlier.label()
+                                    + ", less than a week apart; one window for both (" + hosts.size()
+                                    + " hosts) would do"));
+                }
+            }
+        }
+        return warnings;
+    }
+
     /** The most of {@code others} that run at one instant inside the candidate. */
     private static int maxOverlapping(WindowSpec candidate, List<WindowSpec> others) {
         List<Instant[]> events = new ArrayList<>();

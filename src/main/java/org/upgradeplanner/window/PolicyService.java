@@ -30,6 +30,9 @@ public class PolicyService {
                 || this.config.slot().duration().isZero()) {
             throw new IllegalStateException("planner.policy.slot.duration must be positive");
         }
+        if (this.config.horizon().compareTo(java.time.Duration.ofDays(28)) < 0) {
+            throw new IllegalStateException("planner.policy.horizon must be at least P28D");
+        }
         if (this.config.maxConcurrentWindows() < 1 || this.config.maxHostsPerWindow() < 1) {
             throw new IllegalStateException(
                     "planner.policy.max-concurrent-windows and max-hosts-per-window must be at least 1");
@@ -55,6 +58,10 @@ public class PolicyService {
                 List.copyOf(freezes),
                 config.maxConcurrentWindows(),
                 config.maxHostsPerWindow());
+    }
+
+    public DateHorizon horizon() {
+        return new DateHorizon(config.horizon());
     }
 
     public PlannerConfig.Policy settings() {

@@ -54,7 +54,7 @@ public class WindowCommands {
         w.sequence = 0;
         w.createdAt = Instant.now(clock);
         w.updatedAt = w.createdAt;
-        WindowFields.apply(w, in);
+        WindowFields.apply(w, in, policies.horizon(), Instant.now(clock));
         w.persist();
         MaintenanceWindow.flush(); // the id names the window in breaches, audit entries and trigger keys
         counter.bump(); // first: its row lock serializes policy checks across requests and instances
@@ -83,7 +83,7 @@ public class WindowCommands {
         Instant oldEnd = w.end;
         String oldTitle = w.title;
         Set<String> oldHosts = new TreeSet<>(w.hosts);
-        WindowFields.apply(w, in);
+        WindowFields.apply(w, in, policies.horizon(), Instant.now(clock));
         boolean retimed = !w.start.equals(oldStart) || !w.end.equals(oldEnd);
         boolean visible = retimed || !w.title.equals(oldTitle) || !w.hosts.equals(oldHosts);
         if (before.equals(w.snapshot())) {

@@ -21,9 +21,12 @@ final class WindowFields {
 
     private WindowFields() {}
 
-    /** Copies and checks the editable fields, naming each bad one; on any, the window is left as it was. */
-    static void apply(MaintenanceWindow w, WindowInput in) {
-        List<FieldError> errors = new ArrayList<>();
+    /**
+     * Copies and checks the editable fields, naming each bad one; on any, the window is left as it was. Times must lie
+     * within the {@code horizon} as of {@code now}.
+     */
+    static void apply(MaintenanceWindow w, WindowInput in, DateHorizon horizon, Instant now) {
+        List<FieldError> errors = new ArrayList<>(horizon.check(in.start(), in.end(), now));
         String title = null;
         try {
             title = Text.oneLine("title", in.title(), 200);

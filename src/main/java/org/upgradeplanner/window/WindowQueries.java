@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.upgradeplanner.host.Host;
 import org.upgradeplanner.host.Names;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
@@ -82,9 +83,15 @@ public class WindowQueries {
         return conflicts(MaintenanceWindow.activeSpecs());
     }
 
-    /** The breaches among these windows (all the active ones, read by the caller for more than this). */
+    /**
+     * The breaches among these windows (all the active ones, read by the caller for more than this), then the warnings
+     * ({@link Breach#warning()}).
+     */
     public List<Breach> conflicts(List<WindowSpec> active) {
-        return new PolicyChecker(policies.current()).checkAll(active, Instant.now(clock));
+        PolicyChecker checker = new PolicyChecker(policies.current());
+        List<Breach> all = new java.util.ArrayList<>(checker.checkAll(active, Instant.now(clock)));
+        all.addAll(checker.warnings(active, DependencyGraph.of(Host.dependencies())));
+        return all;
     }
 
     /**
@@ -96,7 +103,7 @@ public class WindowQueries {
         w.id = id; // an edited window is not in conflict with its own current version
         try {
             w.state = WindowFields.initialState(in.state());
-            WindowFields.apply(w, in);
+            WindowFields.apply(w, in, policies.horizon(), Instant.now(clock));
         } catch (PlannerException e) {
             return e.errors();
         }

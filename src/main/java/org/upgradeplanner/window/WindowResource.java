@@ -26,7 +26,8 @@ public class WindowResource {
     /** Body of {@code schedule}, {@code cancel}, {@code extend}: each reads the fields it needs. */
     public record ActionInput(String reason, Instant end, Boolean force) {}
 
-    public record BreachView(Long windowId, String rule, String field, String message) {}
+    /** {@code severity}: {@code ERROR} for a broken rule (a change breaking it is a 409), {@code WARNING} for advice. */
+    public record BreachView(Long windowId, String rule, String severity, String field, String message) {}
 
     private final WindowQueries queries;
     private final WindowCommands commands;
@@ -63,7 +64,8 @@ public class WindowResource {
     @Path("conflicts")
     public List<BreachView> conflicts() {
         return queries.conflicts().stream()
-                .map(b -> new BreachView(b.windowId(), b.rule().name(), b.field(), b.message()))
+                .map(b -> new BreachView(
+                        b.windowId(), b.rule().name(), b.warning() ? "WARNING" : "ERROR", b.field(), b.message()))
                 .toList();
     }
 

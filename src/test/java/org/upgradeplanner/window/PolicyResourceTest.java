@@ -1,5 +1,7 @@
 package org.upgradeplanner.window;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -66,12 +68,26 @@ class PolicyResourceTest extends PinnedClockTest {
                 .body("errors[0].field", equalTo("body"))
                 .body(
                         "errors[0].message",
-                        startsWith(
-                                "not a usable iCalendar file: event `Freeze 0` (UID e0@test, line 4): recurs more than 1,000 times"));
+                        allOf(
+                                startsWith("not a usable iCalendar file: event `Freeze 14` (UID e14@test, line "),
+                                containsString("the calendar brings more than 10,000 freeze periods")));
         admin().when()
                 .get("/api/policy")
                 .then()
                 .body("freezes.findAll { it.label.contains('" + SOURCE + "') }.size()", equalTo(0));
+    }
+
+    @Test
+    void aFreezeBeyondTheHorizonIsA400NamingTheEvent() {
+        importFreezes(calendar(List.of(event(1, "99990101", ""))).getBytes(StandardCharsets.UTF_8))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"))
+                .body(
+                        "errors[0].message",
+                        allOf(
+                                startsWith("not a usable iCalendar file: event `Freeze 1` (UID e1@test, line "),
+                                containsString("starts 9999-01-01, after "),
+                                containsString("planner.policy.horizon")));
     }
 
     @Test
@@ -88,7 +104,7 @@ class PolicyResourceTest extends PinnedClockTest {
     @Test
     void aSummaryWithLineBreaksIsStoredOnOneLine() {
         String start =
-                NOW.plus(Duration.ofDays(4 * 366)).toString().substring(0, 10).replace("-", "");
+                NOW.plus(Duration.ofDays(400)).toString().substring(0, 10).replace("-", "");
         String ics =
                 calendar(List.of(event(1, start, ""))).replace("SUMMARY:Freeze 1", "SUMMARY:Release\\nweek\tfreeze");
         importFreezes(ics.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("freezes", equalTo(1));

@@ -150,6 +150,45 @@ public class WindowResourceTest extends PinnedClockTest {
     }
 
     @Test
+    void timesOutsideTheHorizonAreRefusedAndNothingIsPublished() {
+        long before = admin().get("/api/windows")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$")
+                .size();
+        post(window("Typo", Instant.parse("9999-01-01T20:00:00Z"), Duration.ofHours(1), "wiki.openstack.org"))
+                .statusCode(400)
+                .body("errors.field", hasItems("start", "end"))
+                .body(
+                        "errors[0].message",
+                        equalTo("must not be after 2042-01-01: windows are planned at most 730 days ahead"
+                                + " (planner.policy.horizon)"));
+        post(window("Far", NOW.plus(Duration.ofDays(731)), Duration.ofHours(1), "wiki.openstack.org"))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("start"));
+        post(window("Old", Instant.parse("1999-12-31T20:00:00Z"), Duration.ofHours(1), "wiki.openstack.org"))
+                .statusCode(400)
+                .body("errors[0].message", equalTo("must not be before 2000-01-01, the planner's epoch"));
+        admin().contentType(ContentType.JSON)
+                .body("{\"title\": \"x\", \"start\": \"+100000-01-05T20:00:00Z\", \"end\": \"+100000-01-05T21:00:00Z\","
+                        + " \"hosts\": [\"wiki.openstack.org\"]}")
+                .when()
+                .post("/api/windows")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("start"));
+        assertEquals(
+                before,
+                admin().get("/api/windows")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("$")
+                        .size());
+    }
+
+    @Test
     void policyBreachesAre409WithOneErrorPerRule() {
         Instant start = week(3);
         create(window("Wiki", start, Duration.ofHours(4), "wiki.openstack.org"));
