@@ -182,6 +182,17 @@ public interface PlannerConfig {
         @WithDefault("5")
         int maxHostsPerWindow();
 
+        /**
+         * Days most people are away, {@code MM-DD} every year or {@code YYYY-MM-DD} once, in the slot zone: a window on
+         * one is a warning. Empty ({@code planner.policy.holidays=}) turns it off.
+         */
+        @WithDefault("12-24,12-25,12-26,12-31,01-01")
+        Optional<List<String>> holidays();
+
+        /** The holidays are freezes as well: no window may touch them, and the planner steps over them. */
+        @WithDefault("false")
+        boolean holidaysAreFreezes();
+
         /** How far ahead of now a window may lie (by hand or proposed); none may start before 2000-01-01. */
         @WithDefault("P730D")
         Duration horizon();

@@ -14,10 +14,12 @@ public record Breach(Long windowId, Rule rule, String field, String message) {
         CONCURRENCY,
         HOSTS_PER_WINDOW,
         /** A service taken down twice within a week (directly or through dependencies) when one window would do. */
-        SERVICE_TWICE_IN_A_WEEK;
+        SERVICE_TWICE_IN_A_WEEK,
+        /** A window on a day most people are away ({@code planner.policy.holidays}). */
+        HOLIDAY;
 
         public boolean warning() {
-            return this == SERVICE_TWICE_IN_A_WEEK;
+            return this == SERVICE_TWICE_IN_A_WEEK || this == HOLIDAY;
         }
     }
 

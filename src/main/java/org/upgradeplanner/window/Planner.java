@@ -150,6 +150,8 @@ public final class Planner {
                 continue;
             }
             Map<String, Set<String>> neighbours = neighbours(g);
+            Map<String, Integer> order = new HashMap<>();
+            g.forEach(c -> order.put(c.hostname(), order.size()));
             Map<String, Candidate> left = new java.util.LinkedHashMap<>();
             g.forEach(c -> left.put(c.hostname(), c));
             while (!left.isEmpty()) {
@@ -166,36 +168,44 @@ public final class Planner {
                             .filter(left::containsKey)
                             .forEach(queue::add);
                 }
+                chunk.sort(Comparator.comparing(c -> order.get(c.hostname())));
                 chunks.add(chunk);
             }
         }
         return chunks;
     }
 
-    /** Within a group: each host's dependents and dependencies first, then the hosts sharing a service, by name. */
-    private static Map<String, Set<String>> neighbours(List<Candidate> group) {
+    /**
+     * Within a group: each host's dependents and dependencies first — those whose own outage takes down the most hosts
+     * first, so a hub's window takes along the dependents that would cost most a second time — then the hosts sharing a
+     * service, by name.
+     */
+    private Map<String, Set<String>> neighbours(List<Candidate> group) {
+        Map<String, Integer> reach = new HashMap<>();
+        group.forEach(c -> reach.put(
+                c.hostname(),
+                graph.impact(Set.of(c.hostname()), Set.of()).hosts().size()));
+        Comparator<String> heaviestFirst = Comparator.<String>comparingInt(h -> -reach.getOrDefault(h, 1))
+                .thenComparing(Comparator.naturalOrder());
         Map<String, Set<String>> byDependency = new HashMap<>();
-        Map<String, Set<String>> byService = new HashMap<>();
         Map<String, Set<String>> providers = new HashMap<>();
         for (Candidate c : group) {
             c.services()
                     .forEach(s ->
                             providers.computeIfAbsent(s, k -> new TreeSet<>()).add(c.hostname()));
             for (String d : c.dependsOn()) {
-                byDependency.computeIfAbsent(c.hostname(), k -> new TreeSet<>()).add(d);
-                byDependency.computeIfAbsent(d, k -> new TreeSet<>()).add(c.hostname());
+                byDependency
+                        .computeIfAbsent(c.hostname(), k -> new TreeSet<>(heaviestFirst))
+                        .add(d);
+                byDependency
+                        .computeIfAbsent(d, k -> new TreeSet<>(heaviestFirst))
+                        .add(c.hostname());
             }
-        }
-        for (Candidate c : group) {
-            c.services()
-                    .forEach(s -> byService
-                            .computeIfAbsent(c.hostname(), k -> new TreeSet<>())
-                            .addAll(providers.get(s)));
         }
         Map<String, Set<String>> neighbours = new HashMap<>();
         for (Candidate c : group) {
             Set<String> n = new java.util.LinkedHashSet<>(byDependency.getOrDefault(c.hostname(), Set.of()));
-            n.addAll(byService.getOrDefault(c.hostname(), Set.of()));
+            c.services().forEach(s -> n.addAll(providers.get(s)));
             n.remove(c.hostname());
             neighbours.put(c.hostname(), n);
         }

@@ -14,6 +14,9 @@ import java.util.TreeSet;
  */
 public final class PolicyChecker {
 
+    private static final java.time.format.DateTimeFormatter HOLIDAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH);
+
     private final SchedulingPolicy policy;
 
     public PolicyChecker(SchedulingPolicy policy) {
@@ -121,11 +124,11 @@ public final class PolicyChecker {
     }
 
     /**
-     * Warnings across all active windows: a service two windows take down (directly or through dependencies, as
+     * Warnings across all active windows: a window on a holiday; a service two windows take down (directly or through dependencies, as
      * {@code graph} says) when they start less than a week apart and together fit in one window. Each pair once, on the
      * later window.
      */
-    public List<Breach> warnings(List<WindowSpec> all, DependencyGraph graph) {
+    public List<Breach> warnings(List<WindowSpec> all, DependencyGraph graph, Holidays holidays) {
         List<WindowSpec> sorted = all.stream()
                 .filter(w -> w.state().isActive())
                 .sorted(Comparator.comparing(WindowSpec::start))
@@ -140,6 +143,19 @@ public final class PolicyChecker {
         List<Breach> warnings = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             WindowSpec later = sorted.get(i);
+            List<java.time.LocalDate> off = holidays.during(later.start(), later.end());
+            if (!off.isEmpty()) {
+                warnings.add(new Breach(
+                        later.id(),
+                        Breach.Rule.HOLIDAY,
+                        "start",
+                        "falls on "
+                                + off.stream()
+                                        .map(d -> d.format(HOLIDAY))
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ", a holiday (planner.policy.holidays): few will read the notice, fewer will be"
+                                + " around to help"));
+            }
             for (int j = i - 1; j >= 0 && Planner.withinAWeek(sorted.get(j).start(), later.start()); j--) {
                 WindowSpec earlier = sorted.get(j);
                 Set<String> both = intersection(down.get(i), down.get(j));

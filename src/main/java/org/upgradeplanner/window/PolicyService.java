@@ -17,10 +17,14 @@ public class PolicyService {
     private final PlannerConfig.Policy config;
     private final RecurrenceSlots slots;
     private final List<SchedulingPolicy.Freeze> configuredFreezes;
+    private final Holidays holidays;
+    private final java.time.Clock clock;
 
-    PolicyService(PlannerConfig config) {
+    PolicyService(PlannerConfig config, java.time.Clock clock) {
         this.config = config.policy();
+        this.clock = clock;
         ZoneId zone = this.config.slot().zone();
+        this.holidays = new Holidays(this.config.holidays().orElse(List.of()), zone);
         try {
             this.slots = new RecurrenceSlots(this.config.slot().rrule(), zone);
         } catch (IllegalArgumentException e) {
@@ -46,6 +50,11 @@ public class PolicyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public SchedulingPolicy current() {
         List<SchedulingPolicy.Freeze> freezes = new ArrayList<>(configuredFreezes);
+        if (config.holidaysAreFreezes()) {
+            java.time.Instant now = java.time.Instant.now(clock);
+            freezes.addAll(holidays.asFreezes(
+                    now.minus(java.time.Duration.ofDays(30)), horizon().latest(now)));
+        }
         FreezePeriod.<FreezePeriod>listAll()
                 .forEach(f ->
                         freezes.add(new SchedulingPolicy.Freeze(f.start, f.end, f.summary + " (" + f.source + ")")));
@@ -58,6 +67,10 @@ public class PolicyService {
                 List.copyOf(freezes),
                 config.maxConcurrentWindows(),
                 config.maxHostsPerWindow());
+    }
+
+    public Holidays holidays() {
+        return holidays;
     }
 
     public DateHorizon horizon() {

@@ -90,7 +90,7 @@ public class WindowQueries {
     public List<Breach> conflicts(List<WindowSpec> active) {
         PolicyChecker checker = new PolicyChecker(policies.current());
         List<Breach> all = new java.util.ArrayList<>(checker.checkAll(active, Instant.now(clock)));
-        all.addAll(checker.warnings(active, DependencyGraph.of(Host.dependencies())));
+        all.addAll(checker.warnings(active, DependencyGraph.of(Host.dependencies()), policies.holidays()));
         return all;
     }
 

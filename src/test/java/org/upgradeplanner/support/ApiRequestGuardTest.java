@@ -129,7 +129,7 @@ class ApiRequestGuardTest {
     void controlCharactersInFreeTextAreRefused() {
         admin().contentType("application/json")
                 .body(utf8(
-                        "{\"title\":\"t\",\"start\":\"2031-01-06T20:00:00Z\",\"end\":\"2031-01-06T21:00:00Z\",\"services\":[\"cc\"],"
+                        "{\"title\":\"t\",\"start\":\"2020-01-06T20:00:00Z\",\"end\":\"2020-01-06T21:00:00Z\",\"services\":[\"cc\"],"
                                 + "\"description\":\"line\\rBEGIN:VEVENT\\u0001\"}"))
                 .when()
                 .post("/api/windows")

@@ -228,7 +228,7 @@ class PlannerTest {
                 .checkAll(plan, NOW).stream().filter(b -> b.windowId() < 1000).toList();
         assertEquals(List.of(), breaches, "policy " + policy);
         List<Breach> warnings = new PolicyChecker(policy)
-                .warnings(plan, graph).stream()
+                .warnings(plan, graph, new Holidays(List.of(), ZoneId.of("UTC"))).stream()
                         .filter(b -> b.windowId() < 1000 || !b.message().contains("(existing)"))
                         .toList();
         assertEquals(List.of(), warnings, "no service goes down twice in a week; policy " + policy);

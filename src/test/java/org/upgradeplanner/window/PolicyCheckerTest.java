@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +105,63 @@ class PolicyCheckerTest {
         List<Breach> all = checker.checkAll(List.of(a, b), NOW);
         assertEquals(
                 List.of(1L, 2L), all.stream().map(Breach::windowId).sorted().toList());
+    }
+
+    @Test
+    void warnsOfAServiceDownTwiceInAWeekWhenOneWindowWouldDo() {
+        DependencyGraph graph =
+                new DependencyGraph(Map.of("review", Set.of("db01")), Map.of("review", Set.of("gerrit")));
+        Holidays none = new Holidays(List.of(), ZoneOffset.UTC);
+        WindowSpec db = window(1L, FRI, Set.of("db01"), Set.of("mysql"), WindowState.SCHEDULED);
+        WindowSpec review =
+                window(2L, FRI.plus(Duration.ofDays(6)), Set.of("review"), Set.of("gerrit"), WindowState.SCHEDULED);
+        List<Breach> warnings = checker.warnings(List.of(review, db), graph, none);
+        assertEquals(1, warnings.size());
+        Breach w = warnings.get(0);
+        assertEquals(Breach.Rule.SERVICE_TWICE_IN_A_WEEK, w.rule());
+        assertEquals(2L, w.windowId());
+        assertEquals(true, w.warning());
+        assertEquals(
+                "gerrit goes down here and in window 1 (w1), less than a week apart; one window for both (2 hosts)"
+                        + " would do",
+                w.message());
+        WindowSpec aWeekLater =
+                window(2L, FRI.plus(Duration.ofDays(7)), Set.of("review"), Set.of("gerrit"), WindowState.SCHEDULED);
+        assertEquals(List.of(), checker.warnings(List.of(db, aWeekLater), graph, none), "a week apart is fine");
+        assertEquals(
+                List.of(),
+                checker.warnings(List.of(db, review), DependencyGraph.EMPTY, none),
+                "nothing shared without the dependency");
+        WindowSpec big = new WindowSpec(
+                2L,
+                "big",
+                review.start(),
+                review.end(),
+                Set.of("review", "h1", "h2"),
+                Set.of("gerrit"),
+                WindowState.SCHEDULED);
+        assertEquals(
+                List.of(), checker.warnings(List.of(db, big), graph, none), "4 hosts do not fit in one window of 3");
+    }
+
+    @Test
+    void warnsOfAWindowOnAHoliday() {
+        Holidays holidays = new Holidays(List.of("12-25", "01-01", "2016-06-10"), ZoneOffset.UTC);
+        WindowSpec christmas =
+                window(1L, Instant.parse("2026-12-25T20:00:00Z"), Set.of("a"), Set.of("x"), WindowState.DRAFT);
+        WindowSpec newYear =
+                window(2L, Instant.parse("2026-12-31T22:00:00Z"), Set.of("b"), Set.of("y"), WindowState.DRAFT);
+        WindowSpec once = window(3L, FRI, Set.of("c"), Set.of("z"), WindowState.SCHEDULED);
+        WindowSpec plain = window(4L, FRI.plus(Duration.ofDays(7)), Set.of("d"), Set.of("w"), WindowState.SCHEDULED);
+        List<Breach> warnings =
+                checker.warnings(List.of(christmas, newYear, once, plain), DependencyGraph.EMPTY, holidays);
+        assertEquals(
+                List.of(3L, 1L, 2L), warnings.stream().map(Breach::windowId).toList());
+        assertEquals(
+                "falls on Friday 25 December 2026, a holiday (planner.policy.holidays): few will read the notice,"
+                        + " fewer will be around to help",
+                warnings.get(1).message());
+        assertEquals(
+                true, warnings.get(2).message().startsWith("falls on Friday 1 January 2027"), "ends after midnight");
     }
 }
