@@ -181,6 +181,12 @@ class IniInventoryReaderTest {
         assertEquals(
                 Set.of("web01", "web03", "web05", "xa", "xb", "xc"),
                 ini("[g]\nweb[01:05:2]\nx[a:c]\n").keySet());
+        assertEquals(
+                Set.of("upy", "upz", "upa", "upb", "h0", "h1"),
+                ini("[g]\nup[y:B]\nh[:1]\n").keySet());
+        assertEquals(
+                List.of("hosts.ini line 2: host range `[01:100]` starts zero-padded, so its end needs as many digits"),
+                errors("[g]\nh[01:100]\n"));
     }
 
     @Test
