@@ -76,9 +76,7 @@ public class InventoryImporter {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted()
-                    .toList();
+            files = s.filter(InventoryImporter::isInventoryFile).sorted().toList();
         } catch (IOException e) {
             LOG.errorf("Cannot list inventory folder %s: %s", dir, e.getMessage());
             return;
@@ -88,8 +86,8 @@ public class InventoryImporter {
             String source = file.toString();
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                results.add(
-                        importText(source, file.getFileName().toString(), InventoryParser.Format.YAML, text, false));
+                String name = file.getFileName().toString();
+                results.add(importText(source, name, InventoryParser.byName(name, text), text, false));
             } catch (IOException | RuntimeException e) {
                 // e.g. another replica imported the same hosts first: its import stands, this one is rolled back
                 String details = e instanceof PlannerException p ? p.errors().toString() : "";
@@ -100,6 +98,27 @@ public class InventoryImporter {
         LOG.infof(
                 "Imported %d host(s) from %d inventory file(s) in %s",
                 results.stream().mapToInt(ImportResult::added).sum(), results.size(), dir);
+    }
+
+    /**
+     * The files of the folder that are inventories: {@code *.yaml}, {@code *.yml}, {@code *.ini}, and files with no
+     * extension (YAML or INI by their first line, {@link InventoryParser#sniff}). As Ansible does with a folder, hidden
+     * files and sub-folders ({@code facts/}, {@code group_vars/}) are not inventories, nor is anything else
+     * ({@code README.md}, {@code *.json}, {@code *.orig}). Unlike Ansible, which skips {@code *.ini} in a folder by
+     * default ({@code INVENTORY_IGNORE_EXTS}), {@code *.ini} files are read.
+     */
+    static boolean isInventoryFile(Path p) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") || !Files.isRegularFile(p)) {
+            return false;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+        boolean inventory = List.of("", ".yaml", ".yml", ".ini").contains(ext) && !name.endsWith("~");
+        if (!inventory) {
+            LOG.debugf("Not an inventory file, skipped: %s", p);
+        }
+        return inventory;
     }
 
     private InventoryParser parser() {

@@ -13,17 +13,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.upgradeplanner.host.InventoryModel.Group;
 import org.upgradeplanner.host.InventoryModel.Value;
 
 /**
- * Resolves an inventory's variables the way Ansible does: {@code all}'s vars, then each group's from the shallowest
- * to the deepest (siblings by name), then the host's own; the OS falls back to the fact cache. Checks the variables
- * the planner reads and reports every problem at once.
+ * Resolves an inventory the way Ansible does. A host is a member of its groups and of all their ancestors (a host of
+ * {@code zuul_mergers}, a child of {@code ci}, is in {@code ci} too); a host listed in {@code ungrouped} and in another
+ * group is not in {@code ungrouped}. Variables: {@code all}'s vars, then each group's sorted as Ansible's
+ * {@code sort_groups} does, by depth (shallowest first), {@code ansible_group_priority} (default 1, higher applies
+ * later) and name, then the host's own; the OS falls back to the fact cache. {@code ansible_group_priority} is a
+ * setting of the group, not a variable of its hosts. Checks the variables the planner reads and reports every problem
+ * at once.
  */
 public final class InventoryResolver {
 
     static final Set<String> PLANNER_VARS = Set.of("os", "services", "stateful", "replaceable", "public", "depends_on");
+    /** A group setting Ansible takes out of the group's vars (its {@code Group.set_variable}). */
+    static final String GROUP_PRIORITY = "ansible_group_priority";
+
+    private static final Pattern PYTHON_INT = Pattern.compile("\\s*[+-]?[0-9]+(_[0-9]+)*\\s*");
     /** Groups every host is in: they say nothing about pools. */
     private static final Set<String> IMPLICIT_GROUPS = Set.of("all", "ungrouped");
 
@@ -35,6 +44,7 @@ public final class InventoryResolver {
 
     List<InventoryHost> resolve(InventoryModel model) throws InventoryException {
         Map<String, Integer> depth = depths(model);
+        Map<String, Integer> priority = priorities(model);
         // ancestors() below climbs these chains recursively: only a tree found bounded and acyclic may be walked.
         if (!model.errors.isEmpty()) {
             throw new InventoryException(model.errors);
@@ -58,19 +68,29 @@ public final class InventoryResolver {
                 model.error(e.getKey(), model.source, "`" + e.getKey() + "` is not a valid host name");
                 continue;
             }
-            Set<String> memberOf = direct.getOrDefault(e.getKey(), Set.of());
+            Set<String> memberOf = new TreeSet<>(direct.getOrDefault(e.getKey(), Set.of()));
+            // Ansible's reconcile_inventory: `ungrouped` keeps only hosts that are in no other group.
+            if (memberOf.stream().anyMatch(g -> !IMPLICIT_GROUPS.contains(g))) {
+                memberOf.remove("ungrouped");
+            }
             List<Group> chain = new ArrayList<>();
             ancestors(model, memberOf, parents, chain, new HashSet<>());
             if (model.groups.containsKey("all")) {
                 chain.add(model.groups.get("all"));
             }
+            TreeSet<String> groups = new TreeSet<>();
+            chain.forEach(g -> groups.add(g.name));
+            groups.removeAll(IMPLICIT_GROUPS);
             chain.sort(Comparator.<Group>comparingInt(g -> depth.getOrDefault(g.name, 1))
+                    .thenComparingInt(g -> priority.getOrDefault(g.name, 1))
                     .thenComparing(g -> g.name));
             Map<String, Value> vars = new LinkedHashMap<>();
-            chain.forEach(g -> vars.putAll(g.vars));
+            chain.forEach(g -> g.vars.forEach((k, v) -> {
+                if (!k.equals(GROUP_PRIORITY)) {
+                    vars.put(k, v);
+                }
+            }));
             vars.putAll(e.getValue());
-            TreeSet<String> groups = new TreeSet<>(memberOf);
-            groups.removeAll(IMPLICIT_GROUPS);
             InventoryHost host = host(model, hostname, groups, vars, budget);
             if (host != null) {
                 hosts.merge(hostname, host, (a, b) -> {
@@ -197,6 +217,40 @@ public final class InventoryResolver {
                 yield false;
             }
         };
+    }
+
+    /**
+     * Each group's {@code ansible_group_priority}, read as Python's {@code int()} reads it (Ansible calls it on the
+     * value): a whole number, a float (truncated), a boolean, or text holding a whole number.
+     */
+    private static Map<String, Integer> priorities(InventoryModel model) {
+        Map<String, Integer> priorities = new HashMap<>();
+        for (Group g : model.groups.values()) {
+            Value v = g.vars.get(GROUP_PRIORITY);
+            if (v == null) {
+                continue;
+            }
+            Object p = v.value();
+            Long n = null;
+            if (p instanceof Boolean b) {
+                n = b ? 1L : 0L;
+            } else if (p instanceof Number num && Double.isFinite(num.doubleValue())) {
+                n = (long) num.doubleValue();
+            } else if (p instanceof String s
+                    && PYTHON_INT.matcher(s).matches()
+                    && s.strip().length() < 19) {
+                n = Long.parseLong(s.strip().replace("_", ""));
+            }
+            if (n == null || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+                model.error(
+                        v.path(),
+                        v.where(),
+                        "`" + GROUP_PRIORITY + "` of group `" + g.name + "` must be a whole number, not `" + p + "`");
+            } else {
+                priorities.put(g.name, n.intValue());
+            }
+        }
+        return priorities;
     }
 
     private static void ancestors(

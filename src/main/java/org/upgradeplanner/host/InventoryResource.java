@@ -24,8 +24,8 @@ public class InventoryResource {
     }
 
     /**
-     * Imports one Ansible YAML inventory ({@code application/yaml}) or the JSON {@code ansible-inventory --list} prints
-     * ({@code application/json}); all or nothing. {@code source} names what this inventory replaces. The body is
+     * Imports one Ansible YAML inventory ({@code application/yaml}), INI inventory ({@code text/plain}) or the JSON
+     * {@code ansible-inventory --list} prints ({@code application/json}); all or nothing. {@code source} names what this inventory replaces. The body is
      * decoded strictly ({@link TextBody}); {@link InventoryLimits} caps what the document may hold and expand to.
      */
     @POST
@@ -54,9 +54,14 @@ public class InventoryResource {
                 || name.chars().anyMatch(Character::isISOControl)) {
             throw PlannerException.invalid("source", "1 to 200 printable characters, not `" + Host.MANUAL + "`");
         }
-        InventoryParser.Format format = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                ? InventoryParser.Format.JSON
-                : InventoryParser.Format.YAML;
+        InventoryParser.Format format;
+        if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            format = InventoryParser.Format.JSON;
+        } else if (type != null && type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+            format = InventoryParser.Format.INI;
+        } else {
+            format = InventoryParser.Format.YAML;
+        }
         return importer.importText(
                 name,
                 "request body",

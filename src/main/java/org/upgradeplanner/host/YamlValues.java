@@ -56,6 +56,39 @@ final class YamlValues {
         return map;
     }
 
+    /**
+     * A YAML 1.1 integer as PyYAML (so Ansible) reads it: {@code 0755} is octal (493), {@code 0x1F} hex, {@code 0b101}
+     * binary, {@code 1:30} base 60 (90), underscores ignored; Long, or BigInteger when larger.
+     */
+    static Object yaml11Int(String text) {
+        String v = text.replace("_", "");
+        boolean negative = v.startsWith("-");
+        if (v.startsWith("-") || v.startsWith("+")) {
+            v = v.substring(1);
+        }
+        java.math.BigInteger n;
+        if (v.equals("0")) {
+            n = java.math.BigInteger.ZERO;
+        } else if (v.startsWith("0b")) {
+            n = new java.math.BigInteger(v.substring(2), 2);
+        } else if (v.startsWith("0x")) {
+            n = new java.math.BigInteger(v.substring(2), 16);
+        } else if (v.startsWith("0")) {
+            n = new java.math.BigInteger(v, 8);
+        } else if (v.contains(":")) {
+            n = java.math.BigInteger.ZERO;
+            for (String part : v.split(":")) {
+                n = n.multiply(java.math.BigInteger.valueOf(60)).add(new java.math.BigInteger(part));
+            }
+        } else {
+            n = new java.math.BigInteger(v);
+        }
+        if (negative) {
+            n = n.negate();
+        }
+        return n.bitLength() < 64 ? (Object) n.longValue() : n;
+    }
+
     private static Object scalar(ScalarNode s, boolean multiLine) {
         String v = s.getValue();
         int control = ControlCharacters.indexOf(v, multiLine);
@@ -74,7 +107,7 @@ final class YamlValues {
         }
         if (tag.equals(Tag.INT)) {
             try {
-                return Long.parseLong(v.replace("_", ""));
+                return yaml11Int(v);
             } catch (NumberFormatException e) {
                 return v;
             }

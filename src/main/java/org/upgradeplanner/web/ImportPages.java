@@ -91,14 +91,14 @@ public class ImportPages {
             return refused(
                     name,
                     List.of(new FieldError(
-                            "file", "choose an inventory file (YAML, or the JSON of ansible-inventory --list)")));
+                            "file", "choose an inventory file (YAML, INI, or the JSON of ansible-inventory --list)")));
         }
         if (file.size() > MAX_BYTES) {
             return refused(name, List.of(new FieldError("file", "at most 20 MB")));
         }
         try {
             String text = TextBody.decode(Files.readAllBytes(file.uploadedFile()), MediaType.TEXT_PLAIN_TYPE);
-            ImportResult result = importer.importText(name, file.fileName(), format(file.fileName()), text, true);
+            ImportResult result = importer.importText(name, file.fileName(), format(file.fileName(), text), text, true);
             PendingImports.Pending p = pending.save(name, file.fileName(), text, user());
             return Response.ok(Templates.preview(
                             user(), new Preview(name, p.fileName(), p.id(), p.digest(), result, null)))
@@ -132,8 +132,8 @@ public class ImportPages {
         try {
             if (!p.fleetFingerprint().equals(pending.fingerprint())) {
                 // Someone changed the fleet since this preview: show what applying would do now, apply nothing yet.
-                ImportResult now =
-                        importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), true);
+                ImportResult now = importer.importText(
+                        p.source(), p.fileName(), format(p.fileName(), p.content()), p.content(), true);
                 PendingImports.Pending fresh = pending.refresh(p);
                 return Refusals.page(
                         409,
@@ -148,7 +148,8 @@ public class ImportPages {
                                         "The fleet changed since your preview (another import or an edit):"
                                                 + " this is what applying the file would do now.")));
             }
-            ImportResult r = importer.importText(p.source(), p.fileName(), format(p.fileName()), p.content(), false);
+            ImportResult r = importer.importText(
+                    p.source(), p.fileName(), format(p.fileName(), p.content()), p.content(), false);
             pending.delete(p.id());
             flash.set("Imported " + p.fileName() + " as source " + r.source() + ": " + r.added() + " added, "
                     + r.updated() + " updated, " + r.unchanged() + " unchanged, " + r.removed() + " removed.");
@@ -162,10 +163,14 @@ public class ImportPages {
         return Refusals.page(400, Templates.upload(user(), source, errors));
     }
 
-    private static InventoryParser.Format format(String fileName) {
-        return fileName != null && fileName.toLowerCase().endsWith(".json")
-                ? InventoryParser.Format.JSON
-                : InventoryParser.Format.YAML;
+    /**
+     * By the file's name ({@code .json}, {@code .yaml}/{@code .yml}, {@code .ini}); with no extension or another one
+     * ({@code hosts}, {@code hosts.txt}), by its first line: YAML if it is a mapping key such as {@code all:}, INI
+     * otherwise.
+     */
+    private static InventoryParser.Format format(String fileName, String text) {
+        InventoryParser.Format f = InventoryParser.byName(fileName, text);
+        return f != null ? f : InventoryParser.sniff(text);
     }
 
     private String user() {

@@ -81,14 +81,13 @@ class InventoryParserTest {
         assertFalse(zm02.isPublic(), "from all's vars");
         assertEquals(Map.of("owner", "ci-team", "datacenter", "ord"), zm02.vars());
         assertEquals("inventory", zm02.osFrom());
-        assertEquals(
-                Set.of("zuul_mergers"), zm02.groups(), "host names are lower-cased; groups are direct memberships");
+        assertEquals(Set.of("ci", "zuul_mergers"), zm02.groups(), "host names are lower-cased; ancestor groups count");
     }
 
     @Test
     void aHostInTwoGroupsGetsBothGroupsVars() throws Exception {
         InventoryHost zm01 = yaml(FLEET).get("zm01.example.org");
-        assertEquals(Set.of("frontends", "zuul_mergers"), zm01.groups());
+        assertEquals(Set.of("ci", "frontends", "zuul_mergers"), zm01.groups());
         assertTrue(zm01.isPublic(), "from frontends");
         assertTrue(zm01.replaceable(), "from zuul_mergers");
         assertEquals("12.04", zm01.version(), "from ci, the parent of zuul_mergers");
@@ -124,6 +123,52 @@ class InventoryParserTest {
                       hosts: {h1: }
                 """);
         assertEquals("14.04", hosts.get("h1").version(), "like Ansible: same depth, later name wins");
+    }
+
+    @Test
+    void groupPriorityComesBeforeTheNameAmongGroupsOfOneDepth() throws Exception {
+        Map<String, InventoryHost> hosts = yaml("""
+                all:
+                  vars: {v: all}
+                  children:
+                    zeta:
+                      vars: {v: zeta, ansible_group_priority: 1}
+                      hosts: {h1: }
+                    alpha:
+                      vars: {v: alpha, ansible_group_priority: "5"}
+                      hosts: {h1: , h2: }
+                    mid:
+                      vars: {v: mid, ansible_group_priority: 10}
+                      children:
+                        leaf:
+                          vars: {w: leaf}
+                          hosts: {h2: }
+                """);
+        // What ansible-inventory --list printed for this file.
+        assertEquals(Map.of("v", "alpha"), hosts.get("h1").vars());
+        assertEquals(Map.of("v", "mid", "w", "leaf"), hosts.get("h2").vars());
+        assertEquals(Set.of("alpha", "leaf", "mid"), hosts.get("h2").groups());
+    }
+
+    @Test
+    void aYamlFailureThatLooksLikeIniSaysSo() {
+        List<FieldError> e = errors("# hosts\n[web]\nweb01 os=ubuntu-12.04\n");
+        assertEquals("inventory", e.get(0).field());
+        assertEquals(
+                "fleet.yaml line 2: this looks like an INI inventory (`[web]`): send it as text/plain, or name the file .ini",
+                e.get(0).message());
+    }
+
+    @Test
+    void formatsByNameAndFirstLine() {
+        assertEquals(InventoryParser.Format.INI, InventoryParser.byName("hosts.ini", "all:\n"));
+        assertEquals(InventoryParser.Format.YAML, InventoryParser.byName("fleet.yml", "[web]\n"));
+        assertEquals(InventoryParser.Format.JSON, InventoryParser.byName("list.json", "{}"));
+        assertEquals(InventoryParser.Format.YAML, InventoryParser.byName("hosts", "# x\n---\nall:\n"));
+        assertEquals(InventoryParser.Format.YAML, InventoryParser.byName("hosts", "all:\n  hosts:\n"));
+        assertEquals(InventoryParser.Format.INI, InventoryParser.byName("hosts", "; x\n[web]\nh1\n"));
+        assertEquals(InventoryParser.Format.INI, InventoryParser.byName("hosts", "h1:2222 a=b\n"));
+        assertNull(InventoryParser.byName("README.md", "# Sample"));
     }
 
     @Test
@@ -286,7 +331,7 @@ class InventoryParserTest {
                 .parse("list.json", InventoryParser.Format.JSON, json).stream()
                         .collect(Collectors.toMap(InventoryHost::hostname, Function.identity()));
         InventoryHost zm01 = hosts.get("zm01.example.org");
-        assertEquals(Set.of("zuul_mergers"), zm01.groups());
+        assertEquals(Set.of("ci", "zuul_mergers"), zm01.groups());
         assertTrue(
                 zm01.isPublic(), "group vars of a parent group reach members (exported inventories keep them there)");
         assertEquals(Map.of("rack", "r1"), zm01.vars());

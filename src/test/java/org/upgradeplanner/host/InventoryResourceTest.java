@@ -271,6 +271,53 @@ class InventoryResourceTest {
     }
 
     @Test
+    void anIniInventoryIsAcceptedAsTextPlainWithAncestorGroups() {
+        String ini = """
+                [mergers]
+                m[1:2].ini.test os=ubuntu-12.04 services="['merge']" replaceable=True
+                [ci:children]
+                mergers
+                """;
+        admin().contentType("text/plain")
+                .body(ini.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .queryParam("source", "ini")
+                .when()
+                .post("/api/inventory/import")
+                .then()
+                .statusCode(200)
+                .body("added", equalTo(2));
+        admin().when()
+                .get("/api/hosts/m1.ini.test")
+                .then()
+                .body("groups", contains("ci", "mergers"))
+                .body("classification", equalTo("TRIVIAL"));
+        admin().queryParam("group", "ci")
+                .queryParam("q", ".ini.test")
+                .when()
+                .get("/api/hosts")
+                .then()
+                .body("total", equalTo(2));
+        admin().contentType("text/plain")
+                .body("[web]\nw1.ini.test bad\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .queryParam("source", "ini")
+                .when()
+                .post("/api/inventory/import")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("web.hosts.w1.ini.test"))
+                .body(
+                        "errors[0].message",
+                        equalTo("request body line 2: expected key=value after the host name, got `bad`"));
+        post("[web]\nw1.ini.test os=ubuntu-12.04\n", "ini", true)
+                .statusCode(400)
+                .body("errors[0].field", equalTo("inventory"))
+                .body("errors[0].message", containsString("request body line 1: this looks like an INI inventory"))
+                .body("errors[0].message", containsString("send it as text/plain"));
+        admin().when().get("/api/hosts/w1.ini.test").then().statusCode(404);
+    }
+
+    @Test
     void theStartUpImportUsedTheFilePathAsSource() {
         admin().when()
                 .get("/api/hosts/review.openstack.org")
