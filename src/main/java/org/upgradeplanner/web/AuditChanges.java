@@ -33,11 +33,16 @@ final class AuditChanges {
         for (String field : new TreeSet<>(union(was, is))) {
             String b = was.get(field);
             String a = is.get(field);
-            if (!Objects.equals(b, a)) {
+            // A field added or removed empty says nothing.
+            if (!Objects.equals(b, a) && !(empty(b) && empty(a))) {
                 changes.add(new Change(field, b, a));
             }
         }
         return changes;
+    }
+
+    private static boolean empty(String value) {
+        return value == null || value.isEmpty() || value.equals("none");
     }
 
     private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {

@@ -33,5 +33,6 @@ class AuditChangesTest {
                 AuditChanges.of("{\"hostname\":\"a.example.org\"}", ""));
         assertEquals(List.of(new Change("value", "[1]", "not json")), AuditChanges.of("[1]", "not json"));
         assertEquals(List.of(), AuditChanges.of(null, null));
+        assertEquals(List.of(), AuditChanges.of(null, "{\"description\":\"\",\"services\":[]}"));
     }
 }
