@@ -457,7 +457,10 @@ class UiBrowserIT {
 
     /** The whole page (up to 3,000 px tall), not just what the window shows. */
     private static void fullPageShot(WebDriver driver, String name, int width) throws Exception {
-        Object height = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
+        // The window is taller than the page it shows by the browser's own bars.
+        Object height = ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;");
         size(driver, width, Math.min(3000, Math.max(600, ((Number) height).intValue())));
         shot(driver, name);
     }
