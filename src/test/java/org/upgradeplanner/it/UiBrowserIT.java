@@ -227,6 +227,7 @@ class UiBrowserIT {
                     {"outages", "/outages", "article"},
                     {"unknown-path", "/no/such/page", "[role=alert]"},
                 });
+                aReaderElsewhereSeesTheirOwnTime(driver, base);
             } finally {
                 driver.quit();
             }
@@ -463,6 +464,34 @@ class UiBrowserIT {
                         "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;");
         size(driver, width, Math.min(3000, Math.max(600, ((Number) height).intValue())));
         shot(driver, name);
+    }
+
+    /**
+     * Times are written in UTC; a browser in another zone adds its own time beside each (local-time.js), one in UTC
+     * adds nothing.
+     */
+    private static void aReaderElsewhereSeesTheirOwnTime(WebDriver utc, String base) throws Exception {
+        utc.get(base + "/outages");
+        String upcoming = utc.findElement(By.cssSelector("article .range")).getText();
+        assertTrue(upcoming.endsWith("20:00 – 23:30 UTC"), upcoming);
+        Object zone =
+                ((JavascriptExecutor) utc).executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone;");
+        if ("UTC".equals(zone) || "Etc/UTC".equals(zone)) {
+            assertTrue(utc.findElements(By.cssSelector(".local-time")).isEmpty(), "nothing added in UTC");
+        }
+        WebDriver berlin = Chromium.start("Europe/Berlin");
+        try {
+            berlin.get(base + "/outages");
+            WebElement article = berlin.findElement(By.cssSelector("article"));
+            String local = article.findElement(By.cssSelector(".local-time")).getText();
+            assertTrue(
+                    (local.contains("21:00") || local.contains("9:00 PM"))
+                            && (local.contains("GMT+1") || local.contains("CET")),
+                    "Berlin is an hour ahead in winter, in the browser's own words: " + local);
+            assertTrue(article.getText().contains("20:00 – 23:30 UTC"), "the UTC time stays: " + article.getText());
+        } finally {
+            berlin.quit();
+        }
     }
 
     /** Sets a field the way a picker would, with the input event a user's change fires. */
