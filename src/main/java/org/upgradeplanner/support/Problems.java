@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.upgradeplanner.support.Problem.FieldError;
+import org.upgradeplanner.web.ErrorPages;
 
 /** The one table from exceptions to problem+json: no stack trace or class name ever reaches a client. */
 public class Problems {
@@ -33,24 +35,38 @@ public class Problems {
                 .build();
     }
 
-    @ServerExceptionMapper
-    public Response planner(PlannerException e) {
-        return response(e.kind().status, e.kind().title, e.getMessage(), e.errors());
+    /**
+     * The problem document, or for a browser asking for a page of the UI the same words as an HTML page; the JSON API,
+     * feeds and any client that does not put HTML first keep problem+json.
+     */
+    private static Response answer(
+            UriInfo uri, HttpHeaders headers, int status, String title, String detail, List<FieldError> errors) {
+        if (ErrorPages.wantsPage(uri.getPath(), headers.getHeaderString(HttpHeaders.ACCEPT))) {
+            return ErrorPages.response(status, title, detail);
+        }
+        return response(status, title, detail, errors);
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e) {
+    public Response planner(PlannerException e, UriInfo uri, HttpHeaders headers) {
+        return answer(uri, headers, e.kind().status, e.kind().title, e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return response(400, "Invalid request", detail, errors);
+        return answer(uri, headers, 400, "Invalid request", detail, errors);
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public Response staleWrite(Exception e) {
-        return response(
+    public Response staleWrite(Exception e, UriInfo uri, HttpHeaders headers) {
+        return answer(
+                uri,
+                headers,
                 409,
                 "Conflict",
                 "Someone else changed this record since you read it: reload it and apply your change again.",
@@ -76,8 +92,11 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response refusedByTheDatabase(org.hibernate.exception.ConstraintViolationException e) {
-        return response(
+    public Response refusedByTheDatabase(
+            org.hibernate.exception.ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        return answer(
+                uri,
+                headers,
                 409,
                 "Conflict",
                 "The change conflicts with data stored meanwhile (for example a duplicate name): reload and try again.",
@@ -85,8 +104,10 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response unstorableValue(org.hibernate.exception.DataException e) {
-        return response(
+    public Response unstorableValue(org.hibernate.exception.DataException e, UriInfo uri, HttpHeaders headers) {
+        return answer(
+                uri,
+                headers,
                 400,
                 "Invalid request",
                 "A value cannot be stored: too long, or it contains a character such as NUL.",
@@ -94,7 +115,7 @@ public class Problems {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(Exception e, jakarta.ws.rs.core.UriInfo uri) {
+    public Response unauthorized(Exception e, UriInfo uri) {
         if (isPage(uri)) {
             return Redirects.seeOther("/login");
         }
@@ -104,19 +125,15 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, jakarta.ws.rs.core.UriInfo uri) {
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
         if (isPage(uri)) {
-            return Response.status(403)
-                    .type("text/html")
-                    .entity("<!DOCTYPE html><title>Forbidden</title><p>Your account may not open this page."
-                            + " <a href=\"/\">Back</a></p>")
-                    .build();
+            return ErrorPages.response(403, "Forbidden", "Your account may not open this page.");
         }
         return response(403, "Forbidden", "Your account may not do this.", List.of());
     }
 
     /** Web UI pages answer a missing login with the login page, not a problem document. */
-    private static boolean isPage(jakarta.ws.rs.core.UriInfo uri) {
+    private static boolean isPage(UriInfo uri) {
         return isPage(uri.getPath());
     }
 
@@ -129,12 +146,17 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, jakarta.ws.rs.core.UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return response(
-                    500, "Internal error", "The request failed on the server; the log has the details.", List.of());
+            return answer(
+                    uri,
+                    headers,
+                    500,
+                    "Internal error",
+                    "The request failed on the server; the log has the details.",
+                    List.of());
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         if (status == 413 && isPage(uri)) {
@@ -144,24 +166,24 @@ public class Problems {
                     "What you sent is larger than this service takes: an inventory file up to 20 MB,"
                             + " a form field up to 64 KB. Nothing was changed.");
         }
-        return response(status, reason, e.getMessage() == null ? reason : e.getMessage(), List.of());
+        if (status == 404 && ErrorPages.wantsPage(uri.getPath(), headers.getHeaderString(HttpHeaders.ACCEPT))) {
+            // JAX-RS's own words ("HTTP 404 Not Found") say nothing to a person.
+            return ErrorPages.response(404, "Not found", "There is no page at this address.");
+        }
+        return answer(uri, headers, status, reason, e.getMessage() == null ? reason : e.getMessage(), List.of());
     }
 
     private static Response page(int status, String title, String message) {
-        return Response.status(status)
-                .type("text/html;charset=utf-8")
-                .entity(page(title, message))
-                .build();
+        return ErrorPages.response(status, title, message);
     }
 
-    /** A plain page for a refusal that no page of the UI shows itself; title and message are this service's own words. */
+    /** The error page for a refusal that no page of the UI shows itself; title and message are this service's own words. */
     static String page(String title, String message) {
-        return "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + title + "</title><h1>" + title
-                + "</h1><p role=\"alert\">" + message + "</p><p><a href=\"/\">Back to the planner</a></p></html>";
+        return ErrorPages.html(413, title, message);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
         if (DatabaseUnavailable.busy(e)) {
             return unavailable(
                     e, "The database was busy with a conflicting change; nothing was changed. Try again.", 1);
@@ -171,7 +193,13 @@ public class Problems {
                     e, "The database cannot be reached just now; nothing was changed. Try again in a few seconds.", 5);
         }
         LOG.error("Unexpected failure", e);
-        return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
+        return answer(
+                uri,
+                headers,
+                500,
+                "Internal error",
+                "The request failed on the server; the log has the details.",
+                List.of());
     }
 
     private static Response unavailable(Exception e, String detail, int retryAfterSeconds) {
@@ -183,9 +211,15 @@ public class Problems {
 
     /** An Error (out of memory, say) fails this request only; the answer keeps the API's one error format. */
     @ServerExceptionMapper
-    public Response fatal(Error e) {
+    public Response fatal(Error e, UriInfo uri, HttpHeaders headers) {
         LOG.error("Request failed with an error", e);
-        return response(500, "Internal error", "The request failed on the server; the log has the details.", List.of());
+        return answer(
+                uri,
+                headers,
+                500,
+                "Internal error",
+                "The request failed on the server; the log has the details.",
+                List.of());
     }
 
     private static String fieldName(ConstraintViolation<?> v) {

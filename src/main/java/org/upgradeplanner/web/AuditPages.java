@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.audit.AuditResource;
 import org.upgradeplanner.support.Roles;
@@ -22,10 +23,12 @@ public class AuditPages {
 
     public record Filters(String subjectType, String subject, String actor, String action, int page) {}
 
+    /** One entry as the page shows it: its snapshots as the fields that changed. */
+    public record Row(AuditResource.AuditView entry, List<AuditChanges.Change> changes) {}
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(
-                String user, Filters filters, AuditResource.AuditPage entries, boolean more);
+        static native TemplateInstance audit(String user, Filters filters, long total, List<Row> rows, boolean more);
     }
 
     private static final int SIZE = 100;
@@ -51,7 +54,10 @@ public class AuditPages {
         return Templates.audit(
                 identity.getPrincipal().getName(),
                 new Filters(subjectType, subject, actor, action, p),
-                entries,
+                entries.total(),
+                entries.items().stream()
+                        .map(e -> new Row(e, AuditChanges.of(e.before(), e.after())))
+                        .toList(),
                 (long) (p + 1) * SIZE < entries.total());
     }
 }

@@ -180,7 +180,8 @@ public class HostPages {
         csrf.verify(token);
         try {
             HostView h = overrides.override(hostname, classification(classification), reason, version);
-            flash.set("Override saved: " + h.hostname() + " is " + h.classification() + ".");
+            flash.set("Override saved: " + h.hostname() + " is "
+                    + Labels.of(h.classification().name()) + ".");
             return Redirects.seeOther("/hosts/" + h.hostname());
         } catch (PlannerException e) {
             return Refusals.page(400, hostPage(hostname, Refusals.beside(e, new LinkedHashMap<>())));
@@ -196,7 +197,8 @@ public class HostPages {
             @FormParam("version") Integer version) {
         csrf.verify(token);
         HostView h = overrides.clearOverride(hostname, version);
-        flash.set("Override removed: " + h.hostname() + " is " + h.classification() + " by the rules.");
+        flash.set("Override removed: " + h.hostname() + " is "
+                + Labels.of(h.classification().name()) + " by the rules.");
         return Redirects.seeOther("/hosts/" + h.hostname());
     }
 
@@ -267,7 +269,8 @@ public class HostPages {
         if (errors.isEmpty()) {
             try {
                 HostView saved = editing.update(hostname, form.input(parsedVars));
-                flash.set("Saved " + saved.hostname() + ": it is " + saved.classification() + ".");
+                flash.set("Saved " + saved.hostname() + ": it is "
+                        + Labels.of(saved.classification().name()) + ".");
                 return Redirects.seeOther("/hosts/" + saved.hostname());
             } catch (PlannerException e) {
                 Refusals.beside(e, errors);

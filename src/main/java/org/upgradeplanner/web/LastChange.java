@@ -2,6 +2,7 @@ package org.upgradeplanner.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.time.Instant;
 import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.audit.AuditResource.AuditView;
 
@@ -13,14 +14,17 @@ import org.upgradeplanner.audit.AuditResource.AuditView;
 @Named("lastChange")
 public class LastChange {
 
+    /** What was done ({@code HOST_UPDATED}), by whom ("Alice Liddell (alice)"), when. */
+    public record Change(String action, String who, Instant at) {}
+
     private final AuditLog audit;
 
     LastChange(AuditLog audit) {
         this.audit = audit;
     }
 
-    /** "HOST_UPDATED by Alice Liddell (alice), 2026-12-02T10:00:00Z"; {@code null} when nothing is recorded. */
-    public String of(String subjectType, Object subject) {
+    /** The newest change; {@code null} when nothing is recorded. */
+    public Change of(String subjectType, Object subject) {
         var page = audit.search(subjectType, subject == null ? null : subject.toString(), null, null, 0, 1);
         if (page.items().isEmpty()) {
             return null;
@@ -29,6 +33,6 @@ public class LastChange {
         String who = e.actorName() == null || e.actorName().equals(e.actor())
                 ? e.actor()
                 : e.actorName() + " (" + e.actor() + ")";
-        return e.action() + " by " + who + ", " + e.at();
+        return new Change(e.action(), who, e.at());
     }
 }

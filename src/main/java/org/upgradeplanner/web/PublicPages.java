@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.upgradeplanner.announcement.AnnouncementService;
 import org.upgradeplanner.announcement.AnnouncementView;
-import org.upgradeplanner.announcement.Subjects;
 import org.upgradeplanner.calendar.CalendarService;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.window.WindowQueries;
@@ -29,7 +28,8 @@ public class PublicPages {
     public record Outage(
             long id,
             String title,
-            String when,
+            Instant start,
+            Instant end,
             String state,
             List<String> hosts,
             List<String> services,
@@ -39,8 +39,9 @@ public class PublicPages {
             return new Outage(
                     w.id(),
                     w.title(),
-                    Subjects.range(w.start(), w.end()),
-                    w.state().name().replace('_', ' ').toLowerCase(),
+                    w.start(),
+                    w.end(),
+                    Labels.of(w.state().name()),
                     w.hosts(),
                     w.services(),
                     w.description(),

@@ -116,7 +116,8 @@ public class WindowPages {
                     null,
                     force != null ? Boolean.TRUE : null,
                     form.reason()));
-            flash.set("Window " + w.id() + " created: " + w.title() + " (" + w.state() + ").");
+            flash.set("Window " + w.id() + " created: " + w.title() + " ("
+                    + Labels.of(w.state().name()) + ").");
             return Redirects.seeOther("/windows");
         } catch (PlannerException e) {
             Refusals.beside(Refusals.fields(e, "title"), errors);
@@ -201,7 +202,7 @@ public class WindowPages {
         csrf.verify(token);
         return refusals.redirect("/windows", "Window " + id, () -> {
             WindowView w = commands.extend(id, utc(stripped(end), "end"), null, null);
-            return "Window " + w.id() + " now ends " + w.end() + ".";
+            return "Window " + w.id() + " now ends " + Times.text(w.end()) + ".";
         });
     }
 
@@ -258,7 +259,8 @@ public class WindowPages {
                 case "complete" -> commands.complete(id);
                 default -> commands.cancel(id, reason);
             };
-            return "Window " + w.id() + " is now " + w.state() + ".";
+            return "Window " + w.id() + " is now " + Labels.of(w.state().name()).toLowerCase(java.util.Locale.ROOT)
+                    + ".";
         });
     }
 

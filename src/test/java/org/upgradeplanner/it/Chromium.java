@@ -22,6 +22,11 @@ final class Chromium {
     }
 
     static WebDriver start() throws java.io.IOException {
+        return start(null);
+    }
+
+    /** A browser whose clock reads in {@code timeZone} (an IANA name; null: the machine's zone). */
+    static WebDriver start(String timeZone) throws java.io.IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments(
@@ -34,9 +39,11 @@ final class Chromium {
                 "--no-first-run",
                 "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .build();
+        ChromeDriverService.Builder builder = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile());
+        if (timeZone != null) {
+            builder.withEnvironment(java.util.Map.of("TZ", timeZone));
+        }
+        ChromeDriverService service = builder.build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,12 +23,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin's day in a real browser (Debian's headless Chromium driven by Selenium) against the packaged application:
- * log in, import, override, plan windows, see a policy breach, cancel, mark a draft sent, log out. Screenshots of the
- * main pages go to target/screenshots/.
+ * log in, import, override, plan windows, see a policy breach, cancel, mark a draft sent, log out. Then every page at a
+ * phone's width (390 px): nothing wider than the screen, no word broken across lines, its list or form in sight.
+ * Screenshots of every page at 1280 and 390 px go to target/screenshots/; with {@code -Dscreenshots=true} to
+ * src/docs/screenshots/ (the README's), as {@code page-desktop.png} and {@code page-phone.png}.
  */
 class UiBrowserIT {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final Path SHOTS = Boolean.getBoolean("screenshots")
+            ? Path.of("src", "docs", "screenshots")
+            : Path.of("target", "screenshots");
+
+    private static final int PHONE = 390;
+    private static final int DESKTOP = 1280;
 
     private static WebDriver browser() throws Exception {
         return Chromium.start();
@@ -37,8 +43,7 @@ class UiBrowserIT {
 
     private static void shot(WebDriver driver, String name) throws Exception {
         Files.createDirectories(SHOTS);
-        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     /** Submits and waits until the next page replaced this one. */
@@ -109,7 +114,6 @@ class UiBrowserIT {
                 String base = app.baseUrl();
                 driver.get(base + "/");
                 assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
-                shot(driver, "login");
                 driver.findElement(By.id("username")).sendKeys("admin");
                 driver.findElement(By.id("password")).sendKeys("not-the-password");
                 submit(driver, "form[action='/login']");
@@ -121,7 +125,6 @@ class UiBrowserIT {
                 driver.findElement(By.id("password")).sendKeys(ForkedInstance.PASSWORD);
                 submit(driver, "form[action='/login']");
                 assertTrue(driver.getPageSource().contains("hosts past EOL"), driver.getCurrentUrl());
-                shot(driver, "dashboard");
 
                 driver.get(base + "/import");
                 driver.findElement(By.id("file"))
@@ -134,10 +137,8 @@ class UiBrowserIT {
                 submit(driver, "form[action='/import/apply']");
                 assertTrue(flash(driver).startsWith("Imported"), flash(driver));
                 driver.get(base + "/hosts?sort=classification");
-                shot(driver, "hosts");
                 driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
                 driver.get(base + "/hosts?sort=classification");
-                shot(driver, "hosts-phone");
                 Object overflow = ((JavascriptExecutor) driver)
                         .executeScript(
                                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -153,11 +154,11 @@ class UiBrowserIT {
                 new Select(driver.findElement(By.id("classification"))).selectByValue("TRIVIAL");
                 driver.findElement(By.id("reason")).sendKeys("moving to a hosted forum; nobody will notice");
                 submit(driver, "form[action='/hosts/forum.ui.example.org/classification']");
-                assertEquals("Override saved: forum.ui.example.org is TRIVIAL.", flash(driver));
+                assertEquals("Override saved: forum.ui.example.org is Trivial.", flash(driver));
 
                 LocalDate day = LocalDate.now().plusDays(60);
                 createWindow(driver, base, "Forum upgrade", day + "T20:00", day + "T22:00", "forum.ui.example.org");
-                assertTrue(flash(driver).contains("created: Forum upgrade (SCHEDULED)"), flash(driver));
+                assertTrue(flash(driver).contains("created: Forum upgrade (Scheduled)"), flash(driver));
                 // Live feedback: the breach appears beside the field before the form is sent.
                 driver.get(base + "/windows");
                 driver.findElement(By.id("title")).sendKeys("Clashing window");
@@ -173,26 +174,60 @@ class UiBrowserIT {
                                 .getText()
                                 .contains("forum.ui.example.org already in overlapping window"),
                         driver.findElement(By.id("hosts-error")).getText());
-                shot(driver, "windows");
 
                 driver.get(base + "/announcements");
                 WebElement draft = driver.findElement(By.xpath("//article[.//h2[contains(., 'Forum upgrade')]]"));
                 click(driver, draft.findElement(By.cssSelector("form button[type=submit]")));
                 assertTrue(flash(driver).startsWith("Marked sent: [infra] Forum upgrade"), flash(driver));
-                shot(driver, "announcements");
 
                 driver.get(base + "/windows");
                 WebElement row = driver.findElement(By.xpath("//tr[td[contains(., 'Forum upgrade')]]"));
                 row.findElement(By.cssSelector("input[name=reason]")).sendKeys("the forum moves to a hosted service");
                 click(driver, row.findElement(By.xpath(".//button[. = 'Cancel window']")));
-                assertTrue(flash(driver).endsWith("is now CANCELLED."), flash(driver));
+                assertTrue(flash(driver).endsWith("is now cancelled."), flash(driver));
 
                 theTeamWorksAtOnce(driver, base);
 
+                LocalDate later = day.plusDays(10);
+                driver.get(base + "/windows");
+                driver.findElement(By.id("title")).sendKeys("Forum database move");
+                setValue(driver, "start", later + "T20:00");
+                setValue(driver, "end", later + "T23:30");
+                driver.findElement(By.id("hosts")).sendKeys("forum.ui.example.org");
+                driver.findElement(By.id("description"))
+                        .sendKeys(
+                                "The forum is read-only while its database moves.\nPosts written meanwhile are kept.");
+                submit(driver, "#new-window");
+                assertTrue(flash(driver).contains("created: Forum database move (Scheduled)"), flash(driver));
+                String edit = driver.findElement(
+                                By.xpath("//tr[td[contains(., 'Forum database move')]]//a[. = 'Edit']"))
+                        .getAttribute("href");
+                everyPageFitsAPhone(driver, base, new String[][] {
+                    {"dashboard", "/", ".cards .card"},
+                    {"hosts", "/hosts?sort=classification", "table.stack tbody tr"},
+                    {"host", "/hosts/forum.ui.example.org", "dl"},
+                    {"windows", "/windows", "table.stack tbody tr"},
+                    {"window-edit", edit.substring(base.length()), "#edit-window textarea"},
+                    {"calendar", "/windows/calendar?month=" + later.toString().substring(0, 7), "table.calendar"},
+                    {"import", "/import", "form[action='/import']"},
+                    {"announcements", "/announcements", "article.card"},
+                    {"audit", "/audit", "table.stack tbody tr"},
+                    {"people", "/people", "table.stack tbody tr"},
+                    {"account", "/account", "dl"},
+                    {"not-found", "/hosts/nowhere.ui.example.org", "[role=alert]"},
+                });
+
+                driver.get(base + "/");
                 submit(driver, "form[action='/logout']");
                 assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
                 driver.get(base + "/hosts");
                 assertTrue(driver.getCurrentUrl().endsWith("/login"), "logged out: " + driver.getCurrentUrl());
+                everyPageFitsAPhone(driver, base, new String[][] {
+                    {"login", "/login", "form[action='/login']"},
+                    {"outages", "/outages", "article"},
+                    {"unknown-path", "/no/such/page", "[role=alert]"},
+                });
+                aReaderElsewhereSeesTheirOwnTime(driver, base);
             } finally {
                 driver.quit();
             }
@@ -213,7 +248,6 @@ class UiBrowserIT {
             submit(admin, "#add-person");
             assertTrue(flash(admin).startsWith("Added " + p[0]), flash(admin));
         }
-        shot(admin, "people");
         WebDriver carol = Chromium.start();
         WebDriver vera = Chromium.start();
         try {
@@ -240,7 +274,7 @@ class UiBrowserIT {
         }
         admin.get(base + "/audit?actor=carol");
         String log = admin.findElement(By.tagName("table")).getText();
-        assertTrue(log.contains("Carol Admin (carol)") && log.contains("CLASSIFICATION_OVERRIDDEN"), log);
+        assertTrue(log.contains("Carol Admin (carol)") && log.contains("Classification overridden"), log);
         admin.get(base + "/audit?actor=admin");
         assertTrue(
                 !admin.findElement(By.tagName("table")).getText().contains("carol checked"),
@@ -327,6 +361,136 @@ class UiBrowserIT {
             }
         } finally {
             ForkedInstance.dropDatabase(db);
+        }
+    }
+
+    /**
+     * What breaks a page on a phone, found by the browser that lays it out: the document wider than the screen, a cell
+     * or card whose content sticks out of it, a word split over two lines although it fits on one (the way
+     * "UP_TO_DATE" became "UP_ TO_ DAT E"). Breaks at spaces, hyphens, slashes and commas are fine.
+     */
+    private static final String LAYOUT_PROBLEMS = """
+            const problems = [];
+            const doc = document.documentElement;
+            if (doc.scrollWidth > doc.clientWidth) {
+              problems.push(`the page is ${doc.scrollWidth}px wide on a ${doc.clientWidth}px screen`);
+              // Name the innermost elements that stick out, to say what to fix.
+              document.querySelectorAll("body *").forEach((e) => {
+                const out = (x) => x.getBoundingClientRect().right > doc.clientWidth + 0.5;
+                if (out(e) && ![...e.children].some(out) && !e.closest(".skip")) {
+                  problems.push(`${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className ? "." + e.className : ""} ends at ${Math.round(e.getBoundingClientRect().right)}px`);
+                }
+              });
+            }
+            const blockOf = (e) => {
+              while (e && getComputedStyle(e).display.startsWith("inline")) e = e.parentElement;
+              return e;
+            };
+            document.querySelectorAll("main td, main th, main .card, main article, main dd").forEach((cell) => {
+              if (!cell.closest("thead") && cell.getClientRects().length && cell.scrollWidth > cell.clientWidth + 1) {
+                problems.push(`${cell.tagName} sticks out (${cell.scrollWidth} > ${cell.clientWidth}): ${cell.textContent.trim().slice(0, 60)}`);
+              }
+            });
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const parent = node.parentElement;
+              if (!parent || parent.closest("svg, script, style, textarea, select, option, thead, .skip")) continue;
+              for (const m of node.data.matchAll(/[^\\s\\-\\u2013\\u2014\\/,·]+/g)) {
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+                const lines = new Set(rects.map((r) => Math.round(r.top)));
+                if (lines.size > 1) {
+                  const width = rects.reduce((sum, r) => sum + r.width, 0);
+                  const room = blockOf(parent).clientWidth;
+                  if (width <= room) {
+                    problems.push(`"${m[0]}" is broken over ${lines.size} lines (${Math.round(width)}px in ${room}px)`);
+                  }
+                }
+              }
+            }
+            return problems;
+            """;
+
+    /**
+     * Each page at a phone's width: no layout problem, its main list or form in sight (a list of table rows as cards);
+     * then a screenshot of it at the phone's and a desktop's width.
+     */
+    private static void everyPageFitsAPhone(WebDriver driver, String base, String[][] pages) throws Exception {
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        try {
+            for (String[] page : pages) {
+                String name = page[0];
+                size(driver, PHONE, 844);
+                driver.get(base + page[1]);
+                Object width = ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+                assertEquals(PHONE, ((Number) width).intValue(), "the phone's screen width");
+                @SuppressWarnings("unchecked")
+                java.util.List<String> problems =
+                        (java.util.List<String>) ((JavascriptExecutor) driver).executeScript(LAYOUT_PROBLEMS);
+                problems.forEach(p -> failures.add(name + " (" + page[1] + ") at " + PHONE + " px: " + p));
+                WebElement main = driver.findElement(By.cssSelector(page[2]));
+                if (!main.isDisplayed()
+                        || main.getRect().getWidth() == 0
+                        || main.getRect().getX() >= PHONE) {
+                    failures.add(name + ": " + page[2] + " is not in sight");
+                }
+                if (page[2].startsWith("table.stack")
+                        && !main.getCssValue("display").equals("block")) {
+                    failures.add(name + ": on a phone each row of " + page[2] + " is a card, not "
+                            + main.getCssValue("display"));
+                }
+                fullPageShot(driver, name + "-phone", PHONE);
+                size(driver, DESKTOP, 1000);
+                driver.get(base + page[1]);
+                fullPageShot(driver, name + "-desktop", DESKTOP);
+            }
+        } finally {
+            size(driver, DESKTOP, 1000);
+        }
+        assertEquals(java.util.List.of(), failures, "every page fits a phone");
+    }
+
+    private static void size(WebDriver driver, int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** The whole page (up to 3,000 px tall), not just what the window shows. */
+    private static void fullPageShot(WebDriver driver, String name, int width) throws Exception {
+        // The window is taller than the page it shows by the browser's own bars.
+        Object height = ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;");
+        size(driver, width, Math.min(3000, Math.max(600, ((Number) height).intValue())));
+        shot(driver, name);
+    }
+
+    /**
+     * Times are written in UTC; a browser in another zone adds its own time beside each (local-time.js), one in UTC
+     * adds nothing.
+     */
+    private static void aReaderElsewhereSeesTheirOwnTime(WebDriver utc, String base) throws Exception {
+        utc.get(base + "/outages");
+        String upcoming = utc.findElement(By.cssSelector("article .range")).getText();
+        assertTrue(upcoming.endsWith("20:00 – 23:30 UTC"), upcoming);
+        Object zone =
+                ((JavascriptExecutor) utc).executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone;");
+        if ("UTC".equals(zone) || "Etc/UTC".equals(zone)) {
+            assertTrue(utc.findElements(By.cssSelector(".local-time")).isEmpty(), "nothing added in UTC");
+        }
+        WebDriver berlin = Chromium.start("Europe/Berlin");
+        try {
+            berlin.get(base + "/outages");
+            WebElement article = berlin.findElement(By.cssSelector("article"));
+            String local = article.findElement(By.cssSelector(".local-time")).getText();
+            assertTrue(
+                    (local.contains("21:00") || local.contains("9:00 PM"))
+                            && (local.contains("GMT+1") || local.contains("CET")),
+                    "Berlin is an hour ahead in winter, in the browser's own words: " + local);
+            assertTrue(article.getText().contains("20:00 – 23:30 UTC"), "the UTC time stays: " + article.getText());
+        } finally {
+            berlin.quit();
         }
     }
 

@@ -292,8 +292,9 @@ class AdminPagesTest {
                 .get("/hosts/paste.openstack.org")
                 .then()
                 .statusCode(200)
-                .body(containsString("Override saved: paste.openstack.org is TRIVIAL."))
-                .body(containsString("Overridden to TRIVIAL by admin: paste is read-only now"));
+                .body(containsString("Override saved: paste.openstack.org is Trivial."))
+                .body(containsString("Overridden to Trivial by admin, <time datetime="))
+                .body(containsString("paste is read-only now (the rules say"));
     }
 
     @Test

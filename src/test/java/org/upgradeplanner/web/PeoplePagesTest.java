@@ -124,7 +124,7 @@ class PeoplePagesTest {
                 .get("/hosts/seen.people.test")
                 .then()
                 .statusCode(200)
-                .body(containsString("Last change: HOST_CREATED by admin"))
+                .body(containsString("Last change: Host created by admin, <time datetime=\""))
                 .body(not(containsString("/classification\"")))
                 .body(not(containsString("href=\"/people\"")));
         given().cookie("planner-session", vince)
