@@ -16,9 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyLimit {
 
     private final long maxBytes;
+    private final ErrorPage pages;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max) {
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max, ErrorPage pages) {
         this.maxBytes = max.asLongValue();
+        this.pages = pages;
     }
 
     void install(@Observes Router router) {
@@ -34,7 +36,7 @@ public class BodyLimit {
                         .putHeader(HttpHeaders.CONTENT_TYPE, page ? "text/html;charset=utf-8" : Problem.MEDIA_TYPE)
                         .end(
                                 page
-                                        ? Problems.page("Too large", detail)
+                                        ? pages.html(413, "Too large", detail)
                                         : Json.write(new Problem(
                                                 "about:blank",
                                                 "Request Entity Too Large",

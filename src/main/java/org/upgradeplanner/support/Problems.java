@@ -21,12 +21,17 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.upgradeplanner.support.Problem.FieldError;
-import org.upgradeplanner.web.ErrorPages;
 
 /** The one table from exceptions to problem+json: no stack trace or class name ever reaches a client. */
 public class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    private final ErrorPage pages;
+
+    Problems(ErrorPage pages) {
+        this.pages = pages;
+    }
 
     public static Response response(int status, String title, String detail, List<FieldError> errors) {
         return Response.status(status)
@@ -39,10 +44,10 @@ public class Problems {
      * The problem document, or for a browser asking for a page of the UI the same words as an HTML page; the JSON API,
      * feeds and any client that does not put HTML first keep problem+json.
      */
-    private static Response answer(
+    private Response answer(
             UriInfo uri, HttpHeaders headers, int status, String title, String detail, List<FieldError> errors) {
-        if (ErrorPages.wantsPage(uri.getPath(), headers.getHeaderString(HttpHeaders.ACCEPT))) {
-            return ErrorPages.response(status, title, detail);
+        if (wantsPage(uri.getPath(), headers.getHeaderString(HttpHeaders.ACCEPT))) {
+            return page(status, title, detail);
         }
         return response(status, title, detail, errors);
     }
@@ -127,7 +132,7 @@ public class Problems {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         if (isPage(uri)) {
-            return ErrorPages.response(403, "Forbidden", "Your account may not open this page.");
+            return page(403, "Forbidden", "Your account may not open this page.");
         }
         return response(403, "Forbidden", "Your account may not do this.", List.of());
     }
@@ -166,20 +171,51 @@ public class Problems {
                     "What you sent is larger than this service takes: an inventory file up to 20 MB,"
                             + " a form field up to 64 KB. Nothing was changed.");
         }
-        if (status == 404 && ErrorPages.wantsPage(uri.getPath(), headers.getHeaderString(HttpHeaders.ACCEPT))) {
+        if (status == 404 && wantsPage(uri.getPath(), headers.getHeaderString(HttpHeaders.ACCEPT))) {
             // JAX-RS's own words ("HTTP 404 Not Found") say nothing to a person.
-            return ErrorPages.response(404, "Not found", "There is no page at this address.");
+            return page(404, "Not found", "There is no page at this address.");
         }
         return answer(uri, headers, status, reason, e.getMessage() == null ? reason : e.getMessage(), List.of());
     }
 
-    private static Response page(int status, String title, String message) {
-        return ErrorPages.response(status, title, message);
+    private Response page(int status, String title, String message) {
+        return Response.status(status)
+                .type("text/html;charset=utf-8")
+                .entity(pages.html(status, title, message))
+                .build();
     }
 
-    /** The error page for a refusal that no page of the UI shows itself; title and message are this service's own words. */
-    static String page(String title, String message) {
-        return ErrorPages.html(413, title, message);
+    /**
+     * Whether a request is a browser's asking for a page: a path of the web UI (not /api, /q or the feeds) and an Accept
+     * header that names HTML above any JSON. {@code *}{@code /*} alone, as programs send it, is no preference for HTML.
+     */
+    public static boolean wantsPage(String path, String accept) {
+        if (path == null || !isPage(path) || accept == null) {
+            return false;
+        }
+        double html = 0;
+        double json = 0;
+        for (String part : accept.split(",")) {
+            String[] pieces = part.split(";");
+            String type = pieces[0].strip().toLowerCase(java.util.Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String p = pieces[i].strip();
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+                html = Math.max(html, q);
+            } else if (type.contains("json")) {
+                json = Math.max(json, q);
+            }
+        }
+        return html > 0 && html > json;
     }
 
     @ServerExceptionMapper

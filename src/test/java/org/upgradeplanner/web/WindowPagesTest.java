@@ -11,10 +11,16 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.upgradeplanner.support.PinnedClockTest;
 
 /** The window pages as a person reads them: a multi-line description survives the form, times and states in words. */
 @QuarkusTest
-class WindowPagesTest {
+class WindowPagesTest extends PinnedClockTest {
+
+    @Override
+    protected java.time.Instant now() {
+        return java.time.Instant.parse("2046-11-02T00:00:00Z");
+    }
 
     @Test
     void aDescriptionKeepsItsLinesWhenOnlyTheTitleIsEdited() {
