@@ -216,6 +216,15 @@ class CalendarResourceTest extends PinnedClockTest {
                 .asString()
                 .contains(uid));
         assertFalse(given().when().get("/calendar/services/logs.ics").asString().contains(uid));
+        given().when()
+                .get("/outages")
+                .then()
+                .statusCode(200)
+                .body(
+                        org.hamcrest.Matchers.containsString(
+                                "Also down, through dependencies: etherpad-lite (etherpad.openstack.org depends on db01.openstack.org);"))
+                .body(org.hamcrest.Matchers.containsString(
+                        "gerrit (review.openstack.org depends on db01.openstack.org)"));
     }
 
     @Test
