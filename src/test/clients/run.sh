@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serves the packaged application with the sample inventory on a scratch database and checks its feeds with
 # ical.js and python3-icalendar (check.py), and its announcement mails with Python's email and mailbox packages, and
-# mutt when installed (check_mail.py). Installs what it needs; run after `./mvnw package`.
+# mutt (check_mail.py). Installs what it needs; run after `./mvnw package`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(cd ../../.. && pwd)
@@ -10,6 +10,9 @@ PORT=${CLIENTS_PORT:-18300}
 
 if ! /usr/bin/python3 -c 'import icalendar' 2> /dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-icalendar > /dev/null
+fi
+if ! command -v mutt > /dev/null || ! command -v script > /dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mutt bsdutils > /dev/null
 fi
 npm ci --no-audit --no-fund --silent
 
