@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads a window's announcement mails with Python's own mail parser, as a list archive would: announce (sent),
 reschedule (sent), reschedule again (never sent), cancel. The .eml files go into an mbox; read back from it, they must
-thread (every follow-up's In-Reply-To and References name the first mail sent, which has neither; Message-IDs unique
+thread (every follow-up's In-Reply-To and References name the window's first draft, the announcement, which has neither; Message-IDs unique
 and the same on every fetch), and the cancellation must name the times the list was last told, never the ones of the
 reschedule nobody sent. If mutt is installed, it is asked (in a pseudo-terminal) which mails it threads under the first.
 Usage: check_mail.py BASE_URL PASSWORD (the admin's and the announcer's)"""

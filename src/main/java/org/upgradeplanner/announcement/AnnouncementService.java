@@ -127,7 +127,7 @@ public class AnnouncementService {
         return AnnouncementView.from(a);
     }
 
-    /** The draft as a mail, with the window's calendar attached, threaded under the window's first mail sent. */
+    /** The draft as a mail, with the window's calendar attached, threaded under the window's first draft. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] eml(long id) {
         Announcement a = find(id);

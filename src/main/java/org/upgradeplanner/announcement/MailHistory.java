@@ -12,12 +12,12 @@ import org.upgradeplanner.window.WindowEvent.Kind;
  * marked sent that states any), and which mail its thread hangs from. A draft names a time as "was" or "previously"
  * only if the list was told it; times a reschedule set but nobody sent are never mentioned.
  *
- * <p>Threading: the thread starts at the window's <em>first draft sent to the list</em> (earliest {@code sentAt}, then
- * id), usually the ANNOUNCE. A first draft that was superseded and never sent is not the root: a reply to a message
- * nobody received shows as a broken or "missing parent" thread in mail readers and list archives. Every other draft
- * carries {@code In-Reply-To} and {@code References} with the root's Message-ID; while nothing is sent, a draft starts
- * the thread itself (it would be the first mail the list gets). Once a draft is sent the root never changes, so a sent
- * draft's headers are the same on every fetch.
+ * <p>Threading: the thread starts at the window's <em>first draft</em> (the lowest id, its first ANNOUNCE), as the
+ * contract fixes; every later draft carries {@code In-Reply-To} and {@code References} with its Message-ID. The root is
+ * known when a draft is written and never changes, so a draft's headers are the same on every fetch, sent or not. When
+ * that first draft was superseded and never sent, mail readers show the follow-ups together under a missing parent,
+ * which still threads them; choosing the first draft <em>sent</em> instead would change a pending draft's headers the
+ * moment another is sent.
  */
 public final class MailHistory {
 
@@ -90,12 +90,9 @@ public final class MailHistory {
         return new Telling(kind, now, previous, heardOf);
     }
 
-    /** The first draft sent to the list: the root of the window's thread. */
+    /** The window's first draft: the root of its thread. */
     public Optional<Draft> root() {
-        return drafts.stream()
-                .filter(Draft::sent)
-                .min(Comparator.comparing(Draft::sentAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparingLong(Draft::id));
+        return drafts.stream().findFirst();
     }
 
     /** The threading headers of draft {@code id}. */

@@ -251,7 +251,7 @@ class AnnouncementResourceTest extends PinnedClockTest {
     }
 
     @Test
-    void followUpsThreadUnderTheFirstMailSentAndNameOnlyAnnouncedTimes() throws Exception {
+    void followUpsThreadUnderTheFirstDraftAndNameOnlyAnnouncedTimes() throws Exception {
         int id = WindowResourceTest.create(
                 WindowResourceTest.window("Zuul upgrade", week(5), Duration.ofHours(2), "zuul.openstack.org"));
         Object announce = drafts(id).get(0).get("id");
