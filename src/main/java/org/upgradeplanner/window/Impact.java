@@ -26,10 +26,6 @@ public record Impact(List<Affected> services, List<Affected> hosts) {
         return services.stream().filter(a -> !a.direct()).toList();
     }
 
-    public List<Affected> indirectHosts() {
-        return hosts.stream().filter(a -> !a.direct()).toList();
-    }
-
     public boolean takesDownService(String service) {
         return services.stream().anyMatch(a -> a.name().equals(service));
     }
