@@ -140,7 +140,7 @@ public class CalendarService {
             calName += ": " + name;
             tag = "service-" + name;
         }
-        DependencyGraph graph = DependencyGraph.of(Host.dependencies());
+        DependencyGraph graph = DependencyGraph.stored();
         List<FeedEvent> events = new ArrayList<>();
         for (MaintenanceWindow w : MaintenanceWindow.<MaintenanceWindow>find(where + " order by start, id", params)
                 .list()) {
@@ -159,7 +159,7 @@ public class CalendarService {
     /** The window's impact on the fleet as stored now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Impact impact(MaintenanceWindow w) {
-        return DependencyGraph.of(Host.dependencies()).impact(w.hosts, w.services);
+        return DependencyGraph.stored().impact(w.hosts, w.services);
     }
 
     /** A window as a VEVENT; the same for the feeds and for the .ics attached to announcements. */

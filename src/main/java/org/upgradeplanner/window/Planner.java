@@ -61,7 +61,7 @@ public final class Planner {
                 hosts.add(c.hostname());
                 services.addAll(c.services());
             });
-            Set<String> down = impactedServices(hosts, services);
+            Set<String> down = graph.servicesDown(hosts, services);
             Instant start = slots.firstFree(hosts, down, occupancy);
             if (start == null) {
                 chunk.forEach(c -> unplaced.add(c.hostname()));
@@ -84,13 +84,13 @@ public final class Planner {
     /** A window's spec with the services it takes down through dependencies as well as its own. */
     private WindowSpec impacted(WindowSpec w) {
         return new WindowSpec(
-                w.id(), w.title(), w.start(), w.end(), w.hosts(), impactedServices(w.hosts(), w.services()), w.state());
-    }
-
-    private Set<String> impactedServices(Set<String> hosts, Set<String> services) {
-        Set<String> down = new TreeSet<>();
-        graph.impact(hosts, services).services().forEach(a -> down.add(a.name()));
-        return down;
+                w.id(),
+                w.title(),
+                w.start(),
+                w.end(),
+                w.hosts(),
+                graph.servicesDown(w.hosts(), w.services()),
+                w.state());
     }
 
     private static String title(List<Candidate> chunk, Set<String> services) {

@@ -66,7 +66,7 @@ public class PlannerService {
         Instant now = Instant.now(clock);
         long t1 = System.nanoTime();
         DateHorizon horizon = policies.horizon();
-        List<Planner.Proposal> proposals = new Planner(policy, DependencyGraph.of(Host.dependencies()), horizon.ahead())
+        List<Planner.Proposal> proposals = new Planner(policy, DependencyGraph.stored(), horizon.ahead())
                 .propose(candidates, active, now, unplaced);
         if (!unplaced.isEmpty()) {
             LOG.warnf(

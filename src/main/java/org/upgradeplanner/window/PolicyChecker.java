@@ -134,11 +134,7 @@ public final class PolicyChecker {
                 .sorted(Comparator.comparing(WindowSpec::start))
                 .toList();
         List<Set<String>> down = sorted.stream()
-                .map(w -> {
-                    Set<String> names = new TreeSet<>();
-                    graph.impact(w.hosts(), w.services()).services().forEach(a -> names.add(a.name()));
-                    return names;
-                })
+                .map(w -> graph.servicesDown(w.hosts(), w.services()))
                 .toList();
         List<Breach> warnings = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
