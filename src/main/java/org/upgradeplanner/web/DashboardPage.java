@@ -51,6 +51,7 @@ public class DashboardPage {
     private final WindowQueries windows;
     private final AnnouncementService announcements;
     private final SecurityIdentity identity;
+    private final Impacts impacts;
     private final Clock clock;
 
     DashboardPage(
@@ -58,11 +59,13 @@ public class DashboardPage {
             WindowQueries windows,
             AnnouncementService announcements,
             SecurityIdentity identity,
+            Impacts impacts,
             Clock clock) {
         this.report = report;
         this.windows = windows;
         this.announcements = announcements;
         this.identity = identity;
+        this.impacts = impacts;
         this.clock = clock;
     }
 
@@ -83,7 +86,8 @@ public class DashboardPage {
         List<BurnDown.Step> steps = active.stream()
                 .map(w -> new BurnDown.Step(w.end(), w.hosts().size()))
                 .toList();
-        List<Breach> breaches = windows.conflicts(active);
+        // One read of the dependencies for the checker's warnings and the upcoming windows' "also down".
+        List<Breach> breaches = windows.conflicts(active, impacts.graph());
         return Templates.dashboard(
                 identity.getPrincipal().getName(),
                 new Dashboard(

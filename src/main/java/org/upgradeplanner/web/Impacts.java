@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.Collection;
 import java.util.List;
-import org.upgradeplanner.host.Host;
 import org.upgradeplanner.window.DependencyGraph;
 import org.upgradeplanner.window.Impact;
 
@@ -18,11 +17,16 @@ public class Impacts {
 
     private DependencyGraph graph;
 
+    /** The fleet's dependencies, read on the first call of the request. */
+    public DependencyGraph graph() {
+        if (graph == null) {
+            graph = DependencyGraph.stored();
+        }
+        return graph;
+    }
+
     /** The services down through dependencies, each with its chain ("gerrit — review depends on db01"). */
     public List<Impact.Affected> alsoDown(Collection<String> hosts, Collection<String> services) {
-        if (graph == null) {
-            graph = DependencyGraph.of(Host.dependencies());
-        }
-        return graph.impact(hosts, services).indirectServices();
+        return graph().impact(hosts, services).indirectServices();
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.upgradeplanner.host.Host;
 import org.upgradeplanner.host.Names;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
@@ -80,17 +79,17 @@ public class WindowQueries {
 
     /** Every current breach across all active windows, from the independent checker. */
     public List<Breach> conflicts() {
-        return conflicts(MaintenanceWindow.activeSpecs());
+        return conflicts(MaintenanceWindow.activeSpecs(), DependencyGraph.stored());
     }
 
     /**
      * The breaches among these windows (all the active ones, read by the caller for more than this), then the warnings
-     * ({@link Breach#warning()}).
+     * ({@link Breach#warning()}) as the fleet's dependencies (read by the caller too) make them.
      */
-    public List<Breach> conflicts(List<WindowSpec> active) {
+    public List<Breach> conflicts(List<WindowSpec> active, DependencyGraph graph) {
         PolicyChecker checker = new PolicyChecker(policies.current());
         List<Breach> all = new java.util.ArrayList<>(checker.checkAll(active, Instant.now(clock)));
-        all.addAll(checker.warnings(active, DependencyGraph.of(Host.dependencies()), policies.holidays()));
+        all.addAll(checker.warnings(active, graph, policies.holidays()));
         return all;
     }
 
