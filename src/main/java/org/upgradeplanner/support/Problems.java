@@ -155,13 +155,7 @@ public class Problems {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return answer(
-                    uri,
-                    headers,
-                    500,
-                    "Internal error",
-                    "The request failed on the server; the log has the details.",
-                    List.of());
+            return internalError(uri, headers);
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         if (status == 413 && isPage(uri)) {
@@ -176,6 +170,17 @@ public class Problems {
             return page(404, "Not found", "There is no page at this address.");
         }
         return answer(uri, headers, status, reason, e.getMessage() == null ? reason : e.getMessage(), List.of());
+    }
+
+    /** The one answer for a failure of the server: no detail leaves it, the log has them. */
+    private Response internalError(UriInfo uri, HttpHeaders headers) {
+        return answer(
+                uri,
+                headers,
+                500,
+                "Internal error",
+                "The request failed on the server; the log has the details.",
+                List.of());
     }
 
     private Response page(int status, String title, String message) {
@@ -229,13 +234,7 @@ public class Problems {
                     e, "The database cannot be reached just now; nothing was changed. Try again in a few seconds.", 5);
         }
         LOG.error("Unexpected failure", e);
-        return answer(
-                uri,
-                headers,
-                500,
-                "Internal error",
-                "The request failed on the server; the log has the details.",
-                List.of());
+        return internalError(uri, headers);
     }
 
     private static Response unavailable(Exception e, String detail, int retryAfterSeconds) {
@@ -249,13 +248,7 @@ public class Problems {
     @ServerExceptionMapper
     public Response fatal(Error e, UriInfo uri, HttpHeaders headers) {
         LOG.error("Request failed with an error", e);
-        return answer(
-                uri,
-                headers,
-                500,
-                "Internal error",
-                "The request failed on the server; the log has the details.",
-                List.of());
+        return internalError(uri, headers);
     }
 
     private static String fieldName(ConstraintViolation<?> v) {
