@@ -26,8 +26,8 @@ public final class Times {
         return at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** "Fri 11 Dec 2026, 20:00 UTC". */
-    static String utc(Instant at) {
+    /** "Fri 11 Dec 2026, 20:00 UTC"; also for text outside a template (flash messages). */
+    public static String utc(Instant at) {
         return DAY_AND_TIME.format(at) + " UTC";
     }
 
@@ -43,10 +43,5 @@ public final class Times {
                         .toLocalDate()
                         .equals(end.atZone(ZoneOffset.UTC).toLocalDate());
         return (sameDay ? TIME.format(end) : DAY_AND_TIME.format(end)) + " UTC";
-    }
-
-    /** The same for text outside a template (flash messages, the last-change line). */
-    public static String text(Instant at) {
-        return utc(at);
     }
 }

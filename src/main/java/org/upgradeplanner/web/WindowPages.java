@@ -202,7 +202,7 @@ public class WindowPages {
         csrf.verify(token);
         return refusals.redirect("/windows", "Window " + id, () -> {
             WindowView w = commands.extend(id, utc(stripped(end), "end"), null, null);
-            return "Window " + w.id() + " now ends " + Times.text(w.end()) + ".";
+            return "Window " + w.id() + " now ends " + Times.utc(w.end()) + ".";
         });
     }
 
