@@ -112,9 +112,9 @@ public class InventoryImporter {
         if (name.startsWith(".") || !Files.isRegularFile(p)) {
             return false;
         }
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
-        boolean inventory = List.of("", ".yaml", ".yml", ".ini").contains(ext) && !name.endsWith("~");
+        // The file name decides, as on the upload page; a name with no extension is sniffed, so never null.
+        InventoryParser.Format format = InventoryParser.byName(name, "");
+        boolean inventory = format != null && format != InventoryParser.Format.JSON && !name.endsWith("~");
         if (!inventory) {
             LOG.debugf("Not an inventory file, skipped: %s", p);
         }
