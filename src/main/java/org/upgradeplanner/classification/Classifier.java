@@ -40,7 +40,7 @@ public final class Classifier {
     }
 
     Verdict classify(HostFacts host, TargetPolicy targets, FleetIndex index) {
-        TargetPolicy.Placement at = targets.place(host.distro(), host.version());
+        TargetPolicy.Placement at = targets.place(host.distro(), host.version(), host.target());
         UpgradePath path = at.path();
         Subject subject = new Subject(host, at.release(), at.target(), path, index);
 

@@ -2,7 +2,10 @@ package org.upgradeplanner.classification;
 
 import java.util.Set;
 
-/** What the rules know of a host; {@code distro} and {@code version} are null when its OS is unknown. */
+/**
+ * What the rules know of a host; {@code distro} and {@code version} are null when its OS is unknown. {@code target} is
+ * the host's own target version (its {@code target_release}, else its open campaign's), null to follow the fleet policy.
+ */
 public record HostFacts(
         String hostname,
         String distro,
@@ -12,4 +15,20 @@ public record HostFacts(
         boolean stateful,
         boolean replaceable,
         boolean isPublic,
-        Set<String> dependsOn) {}
+        Set<String> dependsOn,
+        String target) {
+
+    /** A host that follows the fleet's target policy. */
+    public HostFacts(
+            String hostname,
+            String distro,
+            String version,
+            Set<String> services,
+            Set<String> groups,
+            boolean stateful,
+            boolean replaceable,
+            boolean isPublic,
+            Set<String> dependsOn) {
+        this(hostname, distro, version, services, groups, stateful, replaceable, isPublic, dependsOn, null);
+    }
+}

@@ -35,7 +35,12 @@ public final class Rules {
                     UNKNOWN,
                     s -> when(
                             s.target() == null,
-                            "no target release is known for " + s.host().distro())),
+                            s.host().target() == null
+                                    ? "no target release is known for "
+                                            + s.host().distro()
+                                    : "its target " + s.host().distro() + " "
+                                            + s.host().target()
+                                            + " (target_release or campaign) is not in the release catalog")),
             rule(
                     "at-target",
                     UP_TO_DATE,

@@ -80,6 +80,14 @@ public class Host extends PanacheEntityBase {
     @Column(name = "is_public")
     public boolean isPublic;
 
+    /** The host's own target version ({@code target_release}); null follows its campaign, then the fleet policy. */
+    @Column(name = "target_release", length = 64)
+    public String targetRelease;
+
+    /** The target of the open campaign the host is in (its distro's), set by the campaign; null when in none. */
+    @Column(name = "campaign_target", length = 64)
+    public String campaignTarget;
+
     /** Every other inventory variable, as JSON. */
     @Column(name = "vars", nullable = false, length = 1_000_000)
     public String varsJson = "{}";
@@ -168,11 +176,22 @@ public class Host extends PanacheEntityBase {
             String rule,
             String reasonsJson,
             LocalDate eol,
-            Classification overrideClassification) {
+            Classification overrideClassification,
+            String targetRelease,
+            String campaignTarget) {
 
         public HostFacts facts() {
             return new HostFacts(
-                    hostname, distro, osVersion, services, groups, stateful, replaceable, isPublic, dependsOn);
+                    hostname,
+                    distro,
+                    osVersion,
+                    services,
+                    groups,
+                    stateful,
+                    replaceable,
+                    isPublic,
+                    dependsOn,
+                    ownTarget(targetRelease, campaignTarget));
         }
 
         public Classification effective() {
@@ -200,12 +219,74 @@ public class Host extends PanacheEntityBase {
                 rule,
                 reasonsJson,
                 eol,
-                overrideClassification);
+                overrideClassification,
+                targetRelease,
+                campaignTarget);
+    }
+
+    /** The target a host follows before the fleet policy: its own {@code target_release}, else its campaign's. */
+    public static String ownTarget(String targetRelease, String campaignTarget) {
+        return targetRelease != null ? targetRelease : campaignTarget;
+    }
+
+    /** This host's own target, or null to follow the fleet policy. */
+    public String ownTarget() {
+        return ownTarget(targetRelease, campaignTarget);
     }
 
     /** Every host as a {@link Row}: four queries, whatever the fleet size. */
     public static List<Row> rows() {
         return rows("", Map.of());
+    }
+
+    /** The hosts with these names, as rows. */
+    public static List<Row> rowsNamed(Collection<String> hostnames) {
+        List<Row> rows = new java.util.ArrayList<>(hostnames.size());
+        for (List<String> chunk : chunks(hostnames)) {
+            rows.addAll(rows(" where h.hostname in :names", Map.of("names", chunk)));
+        }
+        return rows;
+    }
+
+    /** What a host runs and the target it names itself ({@code target_release}), as stored. */
+    public record Running(String hostname, String distro, String version, String targetRelease) {}
+
+    /** What each of these hosts runs, by hostname; hosts not stored are missing. One query per thousand names. */
+    public static Map<String, Running> running(Collection<String> hostnames) {
+        Map<String, Running> running = new HashMap<>();
+        for (List<String> chunk : chunks(hostnames)) {
+            getEntityManager()
+                    .createQuery(
+                            "select h.hostname, h.distro, h.osVersion, h.targetRelease from Host h"
+                                    + " where h.hostname in :names",
+                            Object[].class)
+                    .setParameter("names", chunk)
+                    .getResultStream()
+                    .forEach(r -> running.put(
+                            (String) r[0], new Running((String) r[0], (String) r[1], (String) r[2], (String) r[3])));
+        }
+        return running;
+    }
+
+    /**
+     * Every provider of these services with its effective classification: service → hostname → class. One query per
+     * thousand services.
+     */
+    public static Map<String, Map<String, Classification>> providers(Collection<String> services) {
+        Map<String, Map<String, Classification>> providers = new HashMap<>();
+        for (List<String> chunk : chunks(services)) {
+            getEntityManager()
+                    .createQuery(
+                            "select s, h.hostname, coalesce(h.overrideClassification, h.classification)"
+                                    + " from Host h join h.services s where s in :services",
+                            Object[].class)
+                    .setParameter("services", chunk)
+                    .getResultStream()
+                    .forEach(r -> providers
+                            .computeIfAbsent((String) r[0], k -> new java.util.TreeMap<>())
+                            .put((String) r[1], (Classification) r[2]));
+        }
+        return providers;
     }
 
     /** The hosts of this source, as rows. */
@@ -241,8 +322,8 @@ public class Host extends PanacheEntityBase {
         var query = getEntityManager()
                 .createQuery(
                         "select h.id, h.hostname, h.distro, h.osVersion, h.osFrom, h.stateful, h.replaceable,"
-                                + " h.isPublic, h.varsJson, h.source, h.classification, h.rule, h.reasonsJson, h.eol, h.overrideClassification"
-                                + " from Host h" + where,
+                                + " h.isPublic, h.varsJson, h.source, h.classification, h.rule, h.reasonsJson, h.eol, h.overrideClassification,"
+                                + " h.targetRelease, h.campaignTarget from Host h" + where,
                         Object[].class);
         params.forEach(query::setParameter);
         return query.getResultStream()
@@ -266,7 +347,9 @@ public class Host extends PanacheEntityBase {
                             (String) r[11],
                             (String) r[12],
                             (LocalDate) r[13],
-                            (Classification) r[14]);
+                            (Classification) r[14],
+                            (String) r[15],
+                            (String) r[16]);
                 })
                 .toList();
     }
@@ -278,7 +361,8 @@ public class Host extends PanacheEntityBase {
             String version,
             LocalDate eol,
             Set<String> services,
-            Set<String> dependsOn) {}
+            Set<String> dependsOn,
+            String target) {}
 
     /** Hosts whose effective classification (override, else rule) is {@code c}: three queries, whatever the fleet size. */
     public static List<Outline> outlines(Classification c) {
@@ -287,7 +371,8 @@ public class Host extends PanacheEntityBase {
         Map<Long, Set<String>> dependsOn = elements("dependsOn", where, Map.of("c", c));
         return getEntityManager()
                 .createQuery(
-                        "select h.id, h.hostname, h.distro, h.osVersion, h.eol from Host h" + where
+                        "select h.id, h.hostname, h.distro, h.osVersion, h.eol, h.targetRelease, h.campaignTarget"
+                                + " from Host h" + where
                                 + " order by h.hostname",
                         Object[].class)
                 .setParameter("c", c)
@@ -298,7 +383,8 @@ public class Host extends PanacheEntityBase {
                         (String) r[3],
                         (LocalDate) r[4],
                         services.getOrDefault((Long) r[0], Set.of()),
-                        dependsOn.getOrDefault((Long) r[0], Set.of())))
+                        dependsOn.getOrDefault((Long) r[0], Set.of()),
+                        ownTarget((String) r[5], (String) r[6])))
                 .toList();
     }
 

@@ -68,6 +68,11 @@ public class HostClassification {
                 rows, CLASSIFIER.classify(rows.stream().map(Host.Row::facts).toList(), releases.policy()));
     }
 
+    /** Writes these hosts' new verdicts (those that differ from the stored ones); returns how many changed. */
+    int writeVerdicts(Iterable<Host.Row> rows, Map<String, Verdict> verdicts) {
+        return write(rows, verdicts);
+    }
+
     private int write(Iterable<Host.Row> rows, Map<String, Verdict> verdicts) {
         List<HostRows.VerdictUpdate> updates = new ArrayList<>();
         List<AuditLog.Entry> changes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.upgradeplanner.host;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public class HostEditing {
     private final Clock clock;
     private final ChangeCounter counter;
     private final FleetLock fleetLock;
+    private final Event<HostsChanged> changed;
 
     HostEditing(
             HostClassification classification,
@@ -37,7 +39,9 @@ public class HostEditing {
             AuditLog audit,
             Clock clock,
             ChangeCounter counter,
-            FleetLock fleetLock) {
+            FleetLock fleetLock,
+            Event<HostsChanged> changed) {
+        this.changed = changed;
         this.classification = classification;
         this.queries = queries;
         this.audit = audit;
@@ -55,7 +59,7 @@ public class HostEditing {
                     "host " + hostname + " already exists", List.of(new FieldError("hostname", "already exists")));
         }
         HostClassification.Plan plan =
-                classification.plan(List.of(new Reclassification.Change(null, HostFields.facts(fields))));
+                classification.plan(List.of(new Reclassification.Change(null, HostFields.facts(fields, null))));
         Instant now = Instant.now(clock);
         Host h = new Host();
         h.source = Host.MANUAL;
@@ -67,7 +71,9 @@ public class HostEditing {
         counter.bump(); // the per-host feeds answer for known hosts only
         audit.record("HOST_CREATED", "host", hostname, null, HostFields.snapshot(h.row()), null);
         finish(plan, entries);
-        return queries.flushedView(h);
+        HostView view = queries.flushedView(h);
+        changed.fire(new HostsChanged(Set.of(hostname)));
+        return view;
     }
 
     public HostView update(String hostname, HostInput input) {
@@ -80,8 +86,8 @@ public class HostEditing {
         HostInputs.checkVersion(h, input.version(), true);
         InventoryHost fields = HostInputs.validate(input, h.hostname);
         if (!HostFields.differences(h.row(), fields).isEmpty()) {
-            HostClassification.Plan plan =
-                    classification.plan(List.of(new Reclassification.Change(stored(h), HostFields.facts(fields))));
+            HostClassification.Plan plan = classification.plan(
+                    List.of(new Reclassification.Change(stored(h), HostFields.facts(fields, h.campaignTarget))));
             Map<String, Object> before = HostFields.snapshot(h.row());
             HostFields.apply(h, fields, Instant.now(clock));
             List<AuditLog.Entry> entries = new ArrayList<>();
@@ -89,6 +95,9 @@ public class HostEditing {
             counter.bump(); // the per-host feeds answer for known hosts only
             audit.record("HOST_UPDATED", "host", h.hostname, before, HostFields.snapshot(h.row()), null);
             finish(plan, entries);
+            HostView view = queries.flushedView(h);
+            changed.fire(new HostsChanged(Set.of(h.hostname)));
+            return view;
         }
         return queries.flushedView(h);
     }
@@ -102,6 +111,7 @@ public class HostEditing {
         h.delete();
         Host.flush();
         finish(plan, List.of());
+        changed.fire(new HostsChanged(Set.of(h.hostname)));
     }
 
     private void finish(HostClassification.Plan plan, List<AuditLog.Entry> entries) {
@@ -120,6 +130,7 @@ public class HostEditing {
                 h.stateful,
                 h.replaceable,
                 h.isPublic,
-                Set.copyOf(h.dependsOn));
+                Set.copyOf(h.dependsOn),
+                h.ownTarget());
     }
 }

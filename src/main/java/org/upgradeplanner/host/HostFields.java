@@ -60,6 +60,7 @@ final class HostFields {
         h.stateful = ih.stateful();
         h.replaceable = ih.replaceable();
         h.isPublic = ih.isPublic();
+        h.targetRelease = ih.targetRelease();
         h.varsJson = Json.write(ih.vars());
         h.updatedAt = now;
     }
@@ -71,7 +72,8 @@ final class HostFields {
         }
     }
 
-    static HostFacts facts(InventoryHost ih) {
+    /** The facts of a host as the inventory entry describes it, in the campaign (with its target) it is in, if any. */
+    static HostFacts facts(InventoryHost ih, String campaignTarget) {
         return new HostFacts(
                 ih.hostname(),
                 ih.distro(),
@@ -81,7 +83,8 @@ final class HostFields {
                 ih.stateful(),
                 ih.replaceable(),
                 ih.isPublic(),
-                ih.dependsOn());
+                ih.dependsOn(),
+                Host.ownTarget(ih.targetRelease(), campaignTarget));
     }
 
     /** A host's fields as the audit log records them. */

@@ -41,6 +41,10 @@ final class HostInputs {
             errors.add(new FieldError("dependsOn", "a host cannot depend on itself"));
         }
         Map<String, Object> vars = in.vars() == null ? Map.of() : in.vars();
+        String target = InventoryResolver.targetRelease(vars.get("target_release"));
+        if (vars.get("target_release") != null && target == null) {
+            errors.add(new FieldError("vars.target_release", "a release version such as \"16.04\""));
+        }
         vars.keySet().stream()
                 .filter(InventoryResolver.PLANNER_VARS::contains)
                 .forEach(k -> errors.add(new FieldError("vars." + k, "`" + k + "` has its own field; set it there")));
@@ -49,11 +53,7 @@ final class HostInputs {
                     "vars", String.format("at most %,d characters of JSON", InventoryLimits.MAX_HOST_VARS_CHARS)));
         }
         if (!errors.isEmpty()) {
-            throw PlannerException.invalid(
-                    errors.size() == 1
-                            ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are invalid",
-                    errors);
+            throw PlannerException.invalid(errors);
         }
         return new InventoryHost(
                 hostname,
@@ -66,7 +66,8 @@ final class HostInputs {
                 Boolean.TRUE.equals(in.replaceable()),
                 Boolean.TRUE.equals(in.isPublic()),
                 dependsOn,
-                new java.util.TreeMap<>(vars));
+                new java.util.TreeMap<>(vars),
+                target);
     }
 
     /** A stale or missing {@code version} is refused, so concurrent edits are caught. */

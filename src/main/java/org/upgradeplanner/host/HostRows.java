@@ -26,8 +26,8 @@ final class HostRows {
 
     private static final String INSERT_HOST =
             "insert into host (id, hostname, distro, os_version, os_from, stateful, replaceable,"
-                    + " is_public, vars, source, classification, rule, reasons, eol, version, created_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+                    + " is_public, vars, source, classification, rule, reasons, eol, version, created_at, updated_at,"
+                    + " target_release) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
 
     private HostRows() {}
 
@@ -107,6 +107,7 @@ final class HostRows {
         date(s, 14, h.eol);
         s.setObject(15, h.createdAt.atOffset(ZoneOffset.UTC));
         s.setObject(16, h.updatedAt.atOffset(ZoneOffset.UTC));
+        s.setString(17, h.targetRelease);
         s.addBatch();
     }
 

@@ -40,7 +40,7 @@ public record HostView(
             Classification classification, String reason, String by, Instant at, Classification ruleResult) {}
 
     public static HostView from(Host h, TargetPolicy policy) {
-        TargetPolicy.Placement at = policy.place(h.distro, h.osVersion);
+        TargetPolicy.Placement at = policy.place(h.distro, h.osVersion, h.ownTarget());
         Release release = at.release();
         UpgradePath path = at.path();
         Override override = h.overrideClassification == null

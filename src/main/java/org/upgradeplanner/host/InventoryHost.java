@@ -5,7 +5,8 @@ import java.util.SortedSet;
 
 /**
  * A host as an inventory describes it, variables resolved. {@code osFrom} says where the OS came from
- * ({@code inventory}, {@code facts}) and is null with the OS unknown; {@code vars} holds every other variable.
+ * ({@code inventory}, {@code facts}) and is null with the OS unknown; {@code targetRelease} is its
+ * {@code target_release}, null when unset; {@code vars} holds every other variable.
  */
 public record InventoryHost(
         String hostname,
@@ -18,4 +19,5 @@ public record InventoryHost(
         boolean replaceable,
         boolean isPublic,
         SortedSet<String> dependsOn,
-        Map<String, Object> vars) {}
+        Map<String, Object> vars,
+        String targetRelease) {}

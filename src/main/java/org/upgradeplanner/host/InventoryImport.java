@@ -1,15 +1,18 @@
 package org.upgradeplanner.host;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.classification.Classification;
@@ -39,18 +42,21 @@ public class InventoryImport {
     private final Clock clock;
     private final ChangeCounter counter;
     private final FleetLock fleetLock;
+    private final Event<HostsChanged> changed;
 
     InventoryImport(
             HostClassification classification,
             AuditLog audit,
             Clock clock,
             ChangeCounter counter,
-            FleetLock fleetLock) {
+            FleetLock fleetLock,
+            Event<HostsChanged> changed) {
         this.classification = classification;
         this.audit = audit;
         this.clock = clock;
         this.counter = counter;
         this.fleetLock = fleetLock;
+        this.changed = changed;
     }
 
     public ImportResult importHosts(String source, List<InventoryHost> hosts, boolean dryRun) {
@@ -78,13 +84,13 @@ public class InventoryImport {
             List<String> fields = HostFields.differences(r, ih);
             if (!fields.isEmpty()) {
                 changedFields.put(r.hostname(), fields);
-                changes.add(new Reclassification.Change(r.facts(), HostFields.facts(ih)));
+                changes.add(new Reclassification.Change(r.facts(), HostFields.facts(ih, r.campaignTarget())));
             }
         }
         for (InventoryHost ih : incoming.values()) {
             if (!existing.containsKey(ih.hostname())) {
                 added.add(ih.hostname());
-                changes.add(new Reclassification.Change(null, HostFields.facts(ih)));
+                changes.add(new Reclassification.Change(null, HostFields.facts(ih, null)));
             }
         }
         long tRead = System.nanoTime();
@@ -145,6 +151,12 @@ public class InventoryImport {
         Host.flush();
         // Nothing is changed after this: detach the entities so the commit does not dirty-check them.
         Host.getEntityManager().clear();
+        Set<String> touched = new HashSet<>(added);
+        touched.addAll(changedFields.keySet());
+        removed.forEach(r -> touched.add(r.hostname()));
+        if (!touched.isEmpty()) {
+            changed.fire(new HostsChanged(touched));
+        }
         LOG.debugf(
                 "import %s: read %d ms, classify %d ms, write %d ms, flush %d ms",
                 source,

@@ -157,6 +157,7 @@ public final class InventoryResolver {
             Value d = vars.get("depends_on");
             model.error(d.path(), d.where(), "host `" + hostname + "` cannot depend on itself");
         }
+        String targetRelease = version(model, vars.get("target_release"));
         boolean stateful = bool(model, vars.get("stateful"));
         boolean replaceable = bool(model, vars.get("replaceable"));
         boolean isPublic = bool(model, vars.get("public"));
@@ -172,7 +173,44 @@ public final class InventoryResolver {
             return null;
         }
         return new InventoryHost(
-                hostname, distro, version, osFrom, services, groups, stateful, replaceable, isPublic, dependsOn, free);
+                hostname,
+                distro,
+                version,
+                osFrom,
+                services,
+                groups,
+                stateful,
+                replaceable,
+                isPublic,
+                dependsOn,
+                free,
+                targetRelease);
+    }
+
+    /**
+     * {@code target_release}, which stays among the host's variables as written: a version such as "16.04", or an error.
+     */
+    private static String version(InventoryModel model, Value v) {
+        if (v == null || v.value() == null) {
+            return null;
+        }
+        String text = targetRelease(v.value());
+        if (text == null) {
+            model.error(
+                    v.path(),
+                    v.where(),
+                    "`target_release` must be a release version such as \"16.04\", not `" + v.value() + "`");
+        }
+        return text;
+    }
+
+    /**
+     * A {@code target_release} value as a version, or null when it is none. An unquoted YAML number is read by its text
+     * as the parser gives it: 16.04 stays 16.04, but 16.10 is the number 16.1, so such versions need quotes (as in Ansible).
+     */
+    static String targetRelease(Object value) {
+        String text = value instanceof String s ? s.trim() : value instanceof Number n ? n.toString() : null;
+        return text != null && Names.VERSION.matcher(text).matches() ? text : null;
     }
 
     private static TreeSet<String> names(InventoryModel model, Value v, boolean hostnames) {

@@ -28,8 +28,20 @@ public final class TargetPolicy {
 
     /** The host's release, the distro's target and the path between them; each part empty when unknown. */
     public Placement place(String distro, String version) {
+        return place(distro, version, null);
+    }
+
+    /**
+     * As {@link #place(String, String)}, for a host with a target of its own ({@code target_release} or its campaign's):
+     * that version of the host's distro wins over the fleet policy; null follows the policy.
+     */
+    public Placement place(String distro, String version, String hostTarget) {
         Release release = distro == null ? null : catalog.find(distro, version).orElse(null);
-        Release target = release == null ? null : target(release.distro()).orElse(null);
+        Release target = release == null
+                ? null
+                : hostTarget != null
+                        ? catalog.find(release.distro(), hostTarget).orElse(null)
+                        : target(release.distro()).orElse(null);
         UpgradePath path = target == null ? null : catalog.path(release, target);
         return new Placement(release, target, path);
     }

@@ -37,6 +37,15 @@ public class PlannerException extends RuntimeException {
         return new PlannerException(Kind.INVALID, detail, errors);
     }
 
+    /** Every bad field of a request at once: the detail names the one, or counts them. */
+    public static PlannerException invalid(List<FieldError> errors) {
+        return invalid(
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid",
+                errors);
+    }
+
     /** The request's JSON body; a missing one is a 400 that names it. */
     public static <T> T requireBody(T body) {
         if (body == null) {

@@ -54,7 +54,7 @@ public class PlannerService {
         List<Planner.Candidate> candidates = new ArrayList<>();
         for (Host.Outline h : Host.outlines(Classification.OUTAGE_REQUIRED)) {
             if (!planned.contains(h.hostname())) {
-                TargetPolicy.Placement at = targets.place(h.distro(), h.version());
+                TargetPolicy.Placement at = targets.place(h.distro(), h.version(), h.target());
                 String upgrade = at.path() == null
                         ? "upgrade"
                         : h.distro() + " " + h.version() + " → " + at.target().version();

@@ -86,11 +86,7 @@ final class WindowFields {
             errors.add(new FieldError("hosts", "a window takes down at least one host or service"));
         }
         if (!errors.isEmpty()) {
-            throw PlannerException.invalid(
-                    errors.size() == 1
-                            ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " fields are invalid",
-                    errors);
+            throw PlannerException.invalid(errors);
         }
         w.title = title;
         w.description = description;

@@ -144,7 +144,8 @@ class HostClassificationTest {
                 rnd.nextInt(3) > 0,
                 rnd.nextInt(5) == 0,
                 dependsOn,
-                new TreeMap<>());
+                new TreeMap<>(),
+                null);
     }
 
     private static TreeSet<String> names(Random rnd, String prefix, int n) {

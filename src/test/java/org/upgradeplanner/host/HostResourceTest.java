@@ -16,6 +16,7 @@ import static org.upgradeplanner.support.Api.announcer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +106,51 @@ class HostResourceTest {
                 .then()
                 .statusCode(200)
                 .body("osFrom", equalTo("facts"));
+    }
+
+    @Test
+    void aHostsOwnTargetReleaseWinsOverTheFleetTarget() {
+        // the sample's group new_systems targets 16.04, whatever the fleet's target
+        admin().when()
+                .get("/api/hosts/translate-dev01.openstack.org")
+                .then()
+                .body("targetRelease", equalTo("16.04"))
+                .body("upgradePath", contains("16.04"))
+                .body("vars.target_release", equalTo("16.04"))
+                .body("classification", equalTo("TRIVIAL"));
+        admin().when()
+                .get("/api/hosts/zuul-launcher01.openstack.org")
+                .then()
+                .body("classification", equalTo("UP_TO_DATE"));
+
+        Map<String, Object> body = new java.util.HashMap<>(host("targeted.example.org"));
+        body.put("vars", Map.of("target_release", "14.04"));
+        create(body);
+        admin().when()
+                .get("/api/hosts/targeted.example.org")
+                .then()
+                .body("targetRelease", equalTo("14.04"))
+                .body("upgradePath", contains("14.04"));
+        body.put("hostname", "mistargeted.example.org");
+        body.put("vars", Map.of("target_release", "13.13"));
+        create(body);
+        admin().when()
+                .get("/api/hosts/mistargeted.example.org")
+                .then()
+                .body("classification", equalTo("UNKNOWN"))
+                .body(
+                        "reasons[0]",
+                        equalTo("its target ubuntu 13.13 (target_release or campaign) is not in the release catalog"));
+        body.put("hostname", "badtarget.example.org");
+        body.put("vars", Map.of("target_release", List.of("16.04")));
+        admin().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/hosts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("vars.target_release"));
+        admin().when().get("/api/hosts/badtarget.example.org").then().statusCode(404);
     }
 
     @Test

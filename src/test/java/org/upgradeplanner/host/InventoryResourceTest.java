@@ -66,6 +66,23 @@ class InventoryResourceTest {
     }
 
     @Test
+    void aTargetReleaseThatIsNoVersionIsRefusedAndNothingIsImported() {
+        post("""
+                all:
+                  children:
+                    new_systems:
+                      vars: {target_release: [16.04]}
+                      hosts:
+                        t1.target.test: {os: ubuntu-14.04}
+                """, "target", false)
+                .statusCode(400)
+                .body(
+                        "errors[0].message",
+                        containsString("`target_release` must be a release version such as \"16.04\""));
+        assertEquals(0, total("target.test"));
+    }
+
+    @Test
     void importReplacesWhatTheSourceSaidBefore() {
         post(V1, "imp", false)
                 .statusCode(200)
