@@ -32,12 +32,17 @@ public class Announcement extends PanacheEntityBase {
     @SequenceGenerator(name = "announcement_seq", sequenceName = "announcement_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "window_id", nullable = false)
-    public long windowId;
+    /** The window a window draft tells of; null for a campaign's. */
+    @Column(name = "window_id")
+    public Long windowId;
+
+    /** The campaign a campaign draft tells of; null for a window's. */
+    @Column(name = "campaign_id")
+    public Long campaignId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
-    public WindowEvent.Kind kind;
+    public DraftKind kind;
 
     @Column(name = "window_sequence", nullable = false)
     public int windowSequence;
@@ -81,13 +86,13 @@ public class Announcement extends PanacheEntityBase {
 
     /** The stored Message-ID, or for an older draft the one it was always given (same formula, from the host). */
     public String messageId(String host) {
-        return messageId != null ? messageId : MailHistory.messageId(id, kind, windowSequence, host);
+        return messageId != null ? messageId : MailHistory.messageId(id, kind.name(), windowSequence, host);
     }
 
     MailHistory.Draft asHistory(String host) {
         MailHistory.Times told =
                 toldStart == null || toldEnd == null ? null : new MailHistory.Times(toldStart, toldEnd);
-        return new MailHistory.Draft(id, kind, status, sentAt, told, messageId(host));
+        return new MailHistory.Draft(id, kind.window(), status, sentAt, told, messageId(host));
     }
 
     /** The window's drafts, oldest first. */
@@ -95,11 +100,16 @@ public class Announcement extends PanacheEntityBase {
         return list("windowId = ?1 order by id", windowId);
     }
 
+    /** The campaign's drafts, oldest first. */
+    public static java.util.List<Announcement> ofCampaign(long campaignId) {
+        return list("campaignId = ?1 order by id", campaignId);
+    }
+
     public static Optional<Announcement> forEvent(long windowId, WindowEvent.Kind kind, int sequence, String detail) {
         return find(
                         "windowId = ?1 and kind = ?2 and windowSequence = ?3 and detail = ?4",
                         windowId,
-                        kind,
+                        DraftKind.of(kind),
                         sequence,
                         detail)
                 .firstResultOptional();

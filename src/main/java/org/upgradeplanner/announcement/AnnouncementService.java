@@ -38,9 +38,16 @@ public class AnnouncementService {
     private final WindowCommands windows;
     private final AuditLog audit;
     private final Clock clock;
+    private final CampaignDrafts campaignDrafts;
 
     AnnouncementService(
-            PlannerConfig config, CalendarService calendars, WindowCommands windows, AuditLog audit, Clock clock) {
+            PlannerConfig config,
+            CalendarService calendars,
+            WindowCommands windows,
+            AuditLog audit,
+            Clock clock,
+            CampaignDrafts campaignDrafts) {
+        this.campaignDrafts = campaignDrafts;
         this.config = config.announcements();
         this.calendars = calendars;
         this.windows = windows;
@@ -64,12 +71,12 @@ public class AnnouncementService {
                     w.id,
                     Announcement.Status.PENDING,
                     event.sequence(),
-                    outdated);
+                    outdated.stream().map(DraftKind::of).toList());
         }
         MailHistory.Telling tell = history(w.id).next(event.kind(), new MailHistory.Times(w.start, w.end));
         Announcement a = new Announcement();
         a.windowId = w.id;
-        a.kind = event.kind();
+        a.kind = DraftKind.of(event.kind());
         a.windowSequence = event.sequence();
         a.detail = detail;
         a.subject = Text.printable(Subjects.subject(config.listTag(), w.title, tell));
@@ -81,7 +88,7 @@ public class AnnouncementService {
         a.toldStart = told == null ? null : told.start();
         a.toldEnd = told == null ? null : told.end();
         a.persist(); // assigns the id the Message-ID is made of; the insert itself waits for the flush
-        a.messageId = MailHistory.messageId(a.id, a.kind, a.windowSequence, host());
+        a.messageId = MailHistory.messageId(a.id, a.kind.name(), a.windowSequence, host());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -120,7 +127,7 @@ public class AnnouncementService {
         a.sentAt = Instant.now(clock);
         a.sentBy = audit.actor();
         audit.record("ANNOUNCEMENT_SENT", "announcement", a.id.toString(), null, null, a.subject);
-        if (a.kind == WindowEvent.Kind.ANNOUNCE) {
+        if (a.kind == DraftKind.ANNOUNCE) {
             windows.announce(a.windowId);
         }
         Announcement.flush();
@@ -131,6 +138,9 @@ public class AnnouncementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] eml(long id) {
         Announcement a = find(id);
+        if (a.kind.ofCampaign()) {
+            return campaignDrafts.eml(a);
+        }
         MaintenanceWindow w = MaintenanceWindow.findById(a.windowId);
         return Eml.write(
                 config.from(),

@@ -5,7 +5,8 @@ import java.time.Instant;
 /** A draft as the announcer API shows it. */
 public record AnnouncementView(
         long id,
-        long windowId,
+        Long windowId,
+        Long campaignId,
         String kind,
         int sequence,
         String subject,
@@ -19,6 +20,7 @@ public record AnnouncementView(
         return new AnnouncementView(
                 a.id,
                 a.windowId,
+                a.campaignId,
                 a.kind.name(),
                 a.windowSequence,
                 a.subject,

@@ -33,6 +33,20 @@ public final class Eml {
             String messageId,
             MailHistory.Threading thread,
             byte[] ics) {
+        return write(from, to, subject, body, date, messageId, thread, ics, "outage.ics");
+    }
+
+    /** As above, with the calendar attached under {@code icsName}; a null {@code ics} attaches nothing. */
+    public static byte[] write(
+            String from,
+            String to,
+            String subject,
+            String body,
+            Instant date,
+            String messageId,
+            MailHistory.Threading thread,
+            byte[] ics,
+            String icsName) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
                 @Override
@@ -54,13 +68,15 @@ public final class Eml {
 
             MimeBodyPart text = new MimeBodyPart();
             text.setText(body, StandardCharsets.UTF_8.name(), "plain");
-            MimeBodyPart calendar = new MimeBodyPart();
-            calendar.setDataHandler(
-                    new DataHandler(new ByteArrayDataSource(ics, "text/calendar; charset=utf-8; method=PUBLISH")));
-            calendar.setFileName("outage.ics");
             MimeMultipart parts = new MimeMultipart("mixed");
             parts.addBodyPart(text);
-            parts.addBodyPart(calendar);
+            if (ics != null) {
+                MimeBodyPart calendar = new MimeBodyPart();
+                calendar.setDataHandler(
+                        new DataHandler(new ByteArrayDataSource(ics, "text/calendar; charset=utf-8; method=PUBLISH")));
+                calendar.setFileName(icsName);
+                parts.addBodyPart(calendar);
+            }
             message.setContent(parts);
             message.saveChanges();
 

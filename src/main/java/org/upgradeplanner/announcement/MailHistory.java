@@ -104,8 +104,13 @@ public final class MailHistory {
 
     /** {@code <announcement-42.rescheduled.3@planner.example.org>}: unique per draft (its id), fixed when written. */
     public static String messageId(long id, Kind kind, int sequence, String host) {
+        return messageId(id, kind.name(), sequence, host);
+    }
+
+    /** As {@link #messageId(long, Kind, int, String)}, for any draft kind's name (campaign drafts too). */
+    static String messageId(long id, String kind, int sequence, String host) {
         String domain = host == null || !host.matches("[A-Za-z0-9.-]+") ? "upgrade-planner" : host;
-        return "<announcement-" + id + "." + kind.name().toLowerCase(java.util.Locale.ROOT) + "." + sequence + "@"
-                + domain + ">";
+        return "<announcement-" + id + "." + kind.toLowerCase(java.util.Locale.ROOT) + "." + sequence + "@" + domain
+                + ">";
     }
 }

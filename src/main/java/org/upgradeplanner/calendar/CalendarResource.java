@@ -19,9 +19,11 @@ public class CalendarResource {
     static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
 
     private final CalendarService calendars;
+    private final CampaignCalendar campaigns;
 
-    CalendarResource(CalendarService calendars) {
+    CalendarResource(CalendarService calendars, CampaignCalendar campaigns) {
         this.calendars = calendars;
+        this.campaigns = campaigns;
     }
 
     @GET
@@ -50,11 +52,27 @@ public class CalendarResource {
         return answer(CalendarService.Scope.SERVICE, service, ifNoneMatch, ifModifiedSince);
     }
 
+    /** A campaign's sprint days (all-day events, not outages), for volunteers to subscribe to. */
+    @GET
+    @Path("campaigns/{id}.ics")
+    public Response campaign(
+            @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return answer(campaigns.feed(id), ifNoneMatch, ifModifiedSince);
+    }
+
     private Response answer(CalendarService.Scope scope, String name, String ifNoneMatch, String ifModifiedSince) {
-        CalendarService.Feed feed = calendars
-                .feed(scope, name)
-                .orElseThrow(
-                        () -> PlannerException.notFound("no " + scope.name().toLowerCase() + " named " + name));
+        return answer(
+                calendars
+                        .feed(scope, name)
+                        .orElseThrow(() ->
+                                PlannerException.notFound("no " + scope.name().toLowerCase() + " named " + name)),
+                ifNoneMatch,
+                ifModifiedSince);
+    }
+
+    private static Response answer(CalendarService.Feed feed, String ifNoneMatch, String ifModifiedSince) {
         Response.ResponseBuilder r = notModified(feed, ifNoneMatch, ifModifiedSince)
                 ? Response.notModified()
                 : Response.ok(feed.body(), TEXT_CALENDAR);

@@ -35,7 +35,7 @@ public final class Json {
         return read(json, new TypeReference<>() {});
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
+    public static <T> T read(String json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {

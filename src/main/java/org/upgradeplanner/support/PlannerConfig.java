@@ -51,6 +51,18 @@ public interface PlannerConfig {
     /** Web UI sign-in sessions. */
     Session session();
 
+    /** Replacement sprints. */
+    Campaigns campaigns();
+
+    interface Campaigns {
+        /**
+         * At most this share of a rolling pool's providers may be claimed at once (rounded down; at least one, never
+         * the last): 1 allows n − 1 of n, 0.5 half of them.
+         */
+        @WithDefault("1.0")
+        double poolFraction();
+    }
+
     /** Passwords and the throttling of failed sign-ins. */
     SignIn signIn();
 
@@ -131,6 +143,10 @@ public interface PlannerConfig {
         /** The mailing list the announcer posts to (the To: of the .eml). */
         @WithDefault("service-announce@lists.example.org")
         String listAddress();
+
+        /** The team's own list (the To: of campaign drafts: sprint days and the closing summary). */
+        @WithDefault("infra-root@lists.example.org")
+        String teamAddress();
 
         /** From: of the .eml. */
         @WithDefault("Infrastructure team <infra@example.org>")

@@ -22,7 +22,10 @@ public final class Labels {
             Map.entry("ANNOUNCE", "Announcement"),
             Map.entry("PENDING", "Pending"),
             Map.entry("SENT", "Sent"),
-            Map.entry("SUPERSEDED", "Superseded by a reschedule"));
+            Map.entry("SUPERSEDED", "Superseded by a reschedule"),
+            Map.entry("TODO", "To do"),
+            Map.entry("CAMPAIGN", "Sprint call"),
+            Map.entry("CAMPAIGN_SUMMARY", "Campaign summary"));
 
     /** Any of the API's enums: {@link Classification}, {@link WindowState}, an import's change… */
     static String label(Enum<?> value) {

@@ -14,6 +14,8 @@ import java.util.List;
 import org.upgradeplanner.announcement.AnnouncementService;
 import org.upgradeplanner.announcement.AnnouncementView;
 import org.upgradeplanner.calendar.CalendarService;
+import org.upgradeplanner.calendar.CampaignCalendar;
+import org.upgradeplanner.campaign.CampaignService;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowState;
@@ -55,7 +57,11 @@ public class PublicPages {
             List<Outage> upcoming,
             List<Outage> recent,
             String webcal,
-            String https) {}
+            String https,
+            List<Sprint> sprints) {}
+
+    /** An open campaign's sprint days still ahead: not outages, but days volunteers may want in their calendar. */
+    public record Sprint(long id, String name, List<java.time.LocalDate> days, String webcal, String https) {}
 
     public record AtomPage(
             String id, String title, String self, String page, Instant updated, List<AnnouncementView> entries) {}
@@ -72,13 +78,19 @@ public class PublicPages {
     private final CalendarService calendars;
     private final PlannerConfig config;
     private final Clock clock;
+    private final CampaignService campaigns;
+    private final CampaignCalendar campaignCalendar;
 
     PublicPages(
             WindowQueries windows,
             AnnouncementService announcements,
             CalendarService calendars,
             PlannerConfig config,
-            Clock clock) {
+            Clock clock,
+            CampaignService campaigns,
+            CampaignCalendar campaignCalendar) {
+        this.campaigns = campaigns;
+        this.campaignCalendar = campaignCalendar;
         this.windows = windows;
         this.announcements = announcements;
         this.calendars = calendars;
@@ -110,13 +122,25 @@ public class PublicPages {
                 .map(w -> Outage.from(w))
                 .toList();
         String https = base + "/calendar/outages.ics";
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        List<Sprint> sprints = campaigns.list().stream()
+                .filter(c -> c.state().equals("OPEN"))
+                .map(c -> new Sprint(
+                        c.id(),
+                        c.name(),
+                        c.sprintDays().stream().filter(d -> !d.isBefore(today)).toList(),
+                        campaignCalendar.webcal(c.id()),
+                        base + "/calendar/campaigns/" + c.id() + ".ics"))
+                .filter(s -> !s.days().isEmpty())
+                .toList();
         return Templates.outages(new OutagesPage(
                 config.calendar().name(),
                 inProgress,
                 upcoming,
                 recent,
                 https.replaceFirst("^https?://", "webcal://"),
-                https));
+                https,
+                sprints));
     }
 
     @GET
@@ -125,6 +149,7 @@ public class PublicPages {
     public TemplateInstance atom() {
         List<AnnouncementView> sent =
                 announcements.list(org.upgradeplanner.announcement.Announcement.Status.SENT).stream()
+                        .filter(a -> a.windowId() != null) // campaign drafts go to the team, not the community
                         .sorted(Comparator.comparing(AnnouncementView::sentAt).reversed())
                         .limit(100)
                         .toList();

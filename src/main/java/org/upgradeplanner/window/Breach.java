@@ -13,6 +13,8 @@ public record Breach(Long windowId, Rule rule, String field, String message) {
         NOTICE,
         CONCURRENCY,
         HOSTS_PER_WINDOW,
+        /** Every provider of a rolling pool in one window: the pool is replaced a host at a time instead. */
+        LAST_PROVIDER,
         /** A service taken down twice within a week (directly or through dependencies) when one window would do. */
         SERVICE_TWICE_IN_A_WEEK,
         /** A window on a day most people are away ({@code planner.policy.holidays}). */

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.upgradeplanner.classification.Classification;
+import org.upgradeplanner.classification.PoolRule;
 
 /**
  * Checks windows against the scheduling policy. It knows nothing of how windows were made (by hand or by the
@@ -18,9 +21,19 @@ public final class PolicyChecker {
             java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH);
 
     private final SchedulingPolicy policy;
+    private final Map<String, Map<String, Classification>> providers;
 
     public PolicyChecker(SchedulingPolicy policy) {
+        this(policy, Map.of());
+    }
+
+    /**
+     * @param providers service → provider → effective class, for the services of the windows checked: a window may not
+     *     take a rolling pool down whole ({@link PoolRule#emptiedPools})
+     */
+    public PolicyChecker(SchedulingPolicy policy, Map<String, Map<String, Classification>> providers) {
         this.policy = policy;
+        this.providers = providers;
     }
 
     /** Every breach of a new or changed window against the others (which may include its old self: skipped by id). */
@@ -84,6 +97,15 @@ public final class PolicyChecker {
                     "start",
                     concurrent + " windows would run at the same time; the policy allows "
                             + policy.maxConcurrentWindows()));
+        }
+        for (String service : PoolRule.emptiedPools(candidate.hosts(), providers)) {
+            breaches.add(new Breach(
+                    id,
+                    Breach.Rule.LAST_PROVIDER,
+                    "hosts",
+                    "takes down every provider of " + service + " ("
+                            + String.join(", ", providers.get(service).keySet())
+                            + "), a pool whose hosts are replaced one at a time: leave one serving"));
         }
         if (candidate.hosts().size() > policy.maxHostsPerWindow()) {
             breaches.add(new Breach(

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.upgradeplanner.audit.AuditLog;
+import org.upgradeplanner.host.Host;
 import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
@@ -209,7 +210,8 @@ public class WindowCommands {
         List<WindowSpec> others = MaintenanceWindow.activeSpecs().stream()
                 .filter(o -> !o.id().equals(w.id))
                 .toList();
-        List<Breach> breaches = new PolicyChecker(policy).check(w.spec(), others, Instant.now(clock));
+        List<Breach> breaches =
+                new PolicyChecker(policy, Host.providers(w.services)).check(w.spec(), others, Instant.now(clock));
         if (breaches.isEmpty()) {
             return;
         }

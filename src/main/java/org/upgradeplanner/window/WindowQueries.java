@@ -6,7 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.upgradeplanner.host.Host;
 import org.upgradeplanner.host.Names;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Problem.FieldError;
@@ -87,7 +90,9 @@ public class WindowQueries {
      * ({@link Breach#warning()}) as the fleet's dependencies (read by the caller too) make them.
      */
     public List<Breach> conflicts(List<WindowSpec> active, DependencyGraph graph) {
-        PolicyChecker checker = new PolicyChecker(policies.current());
+        Set<String> services = new HashSet<>();
+        active.forEach(w -> services.addAll(w.services()));
+        PolicyChecker checker = new PolicyChecker(policies.current(), Host.providers(services));
         List<Breach> all = new java.util.ArrayList<>(checker.checkAll(active, Instant.now(clock)));
         all.addAll(checker.warnings(active, graph, policies.holidays()));
         return all;
@@ -107,7 +112,7 @@ public class WindowQueries {
             return e.errors();
         }
         List<WindowSpec> others = MaintenanceWindow.activeSpecs();
-        return new PolicyChecker(policies.current())
+        return new PolicyChecker(policies.current(), Host.providers(w.services))
                 .check(w.spec(), others, Instant.now(clock)).stream()
                         .map(b -> new FieldError(b.field(), b.message()))
                         .toList();
