@@ -27,6 +27,11 @@ public record BurnDown(
     /** A planned window: when it ends and how many hosts it upgrades. */
     public record Step(Instant end, int hosts) {}
 
+    /** The chart's title, for screen readers. */
+    public String title() {
+        return "Hosts still to upgrade over time: " + total + " now, " + remainingAtEnd + " after the planned windows";
+    }
+
     static final int WIDTH = 720;
     static final int HEIGHT = 240;
     private static final int LEFT = 40;

@@ -41,17 +41,17 @@ class UiBrowserIT {
         return Chromium.start();
     }
 
-    private static void shot(WebDriver driver, String name) throws Exception {
+    static void shot(WebDriver driver, String name) throws Exception {
         Files.createDirectories(SHOTS);
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     /** Submits and waits until the next page replaced this one. */
-    private static void submit(WebDriver driver, String formSelector) {
+    static void submit(WebDriver driver, String formSelector) {
         click(driver, driver.findElement(By.cssSelector(formSelector + " button[type=submit]")));
     }
 
-    private static void click(WebDriver driver, WebElement button) {
+    static void click(WebDriver driver, WebElement button) {
         click(driver, button, Duration.ofSeconds(15));
     }
 
@@ -76,7 +76,7 @@ class UiBrowserIT {
         }
     }
 
-    private static String flash(WebDriver driver) {
+    static String flash(WebDriver driver) {
         return driver.findElement(By.cssSelector(".flash")).getText();
     }
 
@@ -417,7 +417,7 @@ class UiBrowserIT {
      * Each page at a phone's width: no layout problem, its main list or form in sight (a list of table rows as cards);
      * then a screenshot of it at the phone's and a desktop's width.
      */
-    private static void everyPageFitsAPhone(WebDriver driver, String base, String[][] pages) throws Exception {
+    static void everyPageFitsAPhone(WebDriver driver, String base, String[][] pages) throws Exception {
         java.util.List<String> failures = new java.util.ArrayList<>();
         try {
             for (String[] page : pages) {
