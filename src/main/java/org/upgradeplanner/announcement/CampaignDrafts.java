@@ -170,7 +170,9 @@ public class CampaignDrafts {
                 c.name,
                 targets(c),
                 c.sprintDays().stream().map(d -> d.format(DAY)).toList(),
-                c.deadline == null ? "none set" : c.deadline.format(DAY),
+                c.deadline == null
+                        ? "none set"
+                        : c.deadline.format(DAY) + (c.deadline.isBefore(LocalDate.now(clock)) ? " (already past)" : ""),
                 trivial,
                 outages,
                 listed(pools),

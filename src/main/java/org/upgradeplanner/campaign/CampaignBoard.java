@@ -59,10 +59,18 @@ public class CampaignBoard {
         }
     }
 
-    /** Items of the campaign that pass the filter, by hostname. */
+    /**
+     * Items of the campaign that pass the filter, by hostname. State and person narrow the items before their hosts are
+     * read; pool and service need the hosts.
+     */
     public List<Card> cards(long campaignId, Filter filter) {
         Campaign.require(campaignId);
-        List<WorkItem> items = WorkItem.ofCampaign(campaignId);
+        List<WorkItem> items = WorkItem.ofCampaign(campaignId).stream()
+                .filter(i -> Filter.blank(filter.state())
+                        || i.state.name().equalsIgnoreCase(filter.state().strip()))
+                .filter(i -> Filter.blank(filter.assignee())
+                        || filter.assignee().strip().equals(i.assignee))
+                .toList();
         Map<String, Host.Row> hosts = Host.rowsNamed(
                         items.stream().map(i -> i.hostname).toList())
                 .stream()

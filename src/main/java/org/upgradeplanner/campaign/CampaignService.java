@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.host.Host;
 import org.upgradeplanner.host.HostTargets;
@@ -37,6 +38,8 @@ import org.upgradeplanner.support.Problem.FieldError;
 @ApplicationScoped
 @Transactional
 public class CampaignService {
+
+    private static final Logger LOG = Logger.getLogger(CampaignService.class);
 
     private static final int MAX_LISTED = 50;
 
@@ -69,6 +72,7 @@ public class CampaignService {
     }
 
     public CampaignView create(CampaignInput in) {
+        long t0 = System.nanoTime();
         PlannerException.requireBody(in);
         LocalDate today = LocalDate.now(clock);
         CampaignFields.Valid f = CampaignFields.validate(
@@ -111,6 +115,7 @@ public class CampaignService {
                     "no host in it runs " + String.join(" or ", f.targets().keySet())
                             + " below its target outside other open campaigns");
         }
+        long tChosen = System.nanoTime();
         Instant now = Instant.now(clock);
         Campaign c = new Campaign();
         c.uid = UUID.randomUUID() + "@upgrade-planner";
@@ -143,7 +148,9 @@ public class CampaignService {
             targets.put(r.hostname(), f.targets().get(r.distro()));
         }
         WorkItem.flush(); // the unique open_hostname refuses a host a concurrent campaign took meanwhile
+        long tItems = System.nanoTime();
         hostTargets.setCampaignTargets(targets);
+        long tTargets = System.nanoTime();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("name", c.name);
         after.put("targets", f.targets());
@@ -156,6 +163,14 @@ public class CampaignService {
         if (!c.sprintDays().isEmpty()) {
             events.fire(new CampaignEvent(c.id, CampaignEvent.Kind.SPRINT));
         }
+        LOG.debugf(
+                "campaign %d opened with %d hosts: choose %d ms, items %d ms, targets and classes %d ms, draft %d ms",
+                c.id,
+                chosen.size(),
+                (tChosen - t0) / 1_000_000,
+                (tItems - tChosen) / 1_000_000,
+                (tTargets - tItems) / 1_000_000,
+                (System.nanoTime() - tTargets) / 1_000_000);
         return CampaignView.from(c, counts(c.id));
     }
 
@@ -177,7 +192,9 @@ public class CampaignService {
             cleared.put(item.hostname, null);
         }
         WorkItem.flush();
+        long t0 = System.nanoTime();
         hostTargets.setCampaignTargets(cleared);
+        long tTargets = System.nanoTime();
         c.state = Campaign.State.CLOSED;
         c.closedAt = now;
         c.updatedAt = now;
@@ -192,6 +209,9 @@ public class CampaignService {
         counter.bump();
         events.fire(new CampaignEvent(c.id, CampaignEvent.Kind.SUMMARY));
         Campaign.flush();
+        LOG.debugf(
+                "campaign %d closed: targets and classes %d ms, summary %d ms",
+                new Object[] {c.id, (tTargets - t0) / 1_000_000, (System.nanoTime() - tTargets) / 1_000_000});
         return CampaignView.from(c, counts);
     }
 

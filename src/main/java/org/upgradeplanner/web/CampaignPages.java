@@ -83,7 +83,7 @@ public class CampaignPages {
             List<String> people,
             CampaignBurnDown burnDown,
             String webcal,
-            String query) {}
+            boolean deadlinePast) {}
 
     @CheckedTemplate
     static class Templates {
@@ -240,7 +240,7 @@ public class CampaignPages {
                 List.copyOf(people),
                 burnDown,
                 calendar.webcal(id),
-                query(filter)));
+                c.deadline() != null && c.deadline().isBefore(today)));
     }
 
     /** The board's buttons: claim, unclaim, replaced (with an optional replacement name), skip (with a reason). */
