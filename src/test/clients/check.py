@@ -32,9 +32,12 @@ def expected(feed_filter):
 
 
 def utc(value):
+    """An instant in UTC; a date (an all-day event) as the date itself."""
     if isinstance(value, datetime.datetime):
         return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    raise ValueError("not a date-time: %r" % value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise ValueError("not a date or date-time: %r" % value)
 
 
 def with_icaljs(url):
@@ -85,6 +88,28 @@ api("PUT", "/api/windows/%d" % a["id"], moved)
 api("POST", "/api/windows/%d/cancel" % b["id"], {"reason": "wiki moves to a new host instead"})
 for path, f in feeds:
     check("after reschedule and cancel", path, f)
+
+# A campaign's sprint days: all-day events (dates, not instants), not outages; the days still ahead are CANCELLED
+# (SEQUENCE 1) when the campaign closes, under the same UIDs.
+today = datetime.date.today()
+days = [today + datetime.timedelta(days=20), today + datetime.timedelta(days=21)]
+campaign = api("POST", "/api/campaigns", {"name": "Client check; \"über\" sprint ✓", "targets": {"ubuntu": "14.04"},
+                                          "scope": {"hosts": ["zm0*.openstack.org"]},
+                                          "sprintDays": [d.isoformat() for d in days]})
+path = "/calendar/campaigns/%d.ics" % campaign["id"]
+sprint = lambda seq, status: [(seq, status, d.isoformat(), (d + datetime.timedelta(days=1)).isoformat()) for d in days]
+open_uids = None
+for label, seq, status in (("open campaign", 0, "CONFIRMED"), ("closed campaign", 1, "CANCELLED")):
+    if status == "CANCELLED":
+        api("POST", "/api/campaigns/%d/close" % campaign["id"])
+    for name, parse in (("ical.js", with_icaljs), ("python-icalendar", with_python_icalendar)):
+        events = parse(BASE + path)
+        uids = sorted(e[0] for e in events)
+        got = sorted(e[1:] for e in events)
+        ok = got == sprint(seq, status) and len(set(uids)) == 2 and (open_uids is None or uids == open_uids)
+        passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
+        print("%s %s %s %s: %s" % ("ok   " if ok else "FAIL ", label, name, path, got if ok else (got, uids)))
+    open_uids = open_uids or uids
 
 print("feed clients: %d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -14,8 +14,9 @@ const events = vcalendar.getAllSubcomponents("vevent").map((v) => {
     uid: event.uid,
     sequence: event.sequence,
     status: v.getFirstPropertyValue("status"),
-    start: event.startDate.toJSDate().toISOString().replace(".000Z", "Z"),
-    end: event.endDate.toJSDate().toISOString().replace(".000Z", "Z"),
+    // an all-day event (a sprint day) is a date, in no zone; anything else an instant in UTC
+    start: event.startDate.isDate ? event.startDate.toString() : event.startDate.toJSDate().toISOString().replace(".000Z", "Z"),
+    end: event.endDate.isDate ? event.endDate.toString() : event.endDate.toJSDate().toISOString().replace(".000Z", "Z"),
     summary: event.summary,
   };
 });
