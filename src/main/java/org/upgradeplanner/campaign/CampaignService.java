@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +21,6 @@ import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.host.Host;
 import org.upgradeplanner.host.HostTargets;
 import org.upgradeplanner.release.ReleaseService;
-import org.upgradeplanner.release.TargetPolicy;
 import org.upgradeplanner.support.ChangeCounter;
 import org.upgradeplanner.support.FleetLock;
 import org.upgradeplanner.support.Json;
@@ -81,27 +79,11 @@ public class CampaignService {
         Set<String> inOpenCampaigns = new HashSet<>(WorkItem.getEntityManager()
                 .createQuery("select i.openHostname from WorkItem i where i.openHostname is not null", String.class)
                 .getResultList());
-        TargetPolicy policy = releases.policy();
-        List<Host.Row> chosen = new ArrayList<>();
-        List<String> taken = new ArrayList<>();
-        for (Host.Row r : Host.rows()) {
-            String target = r.distro() == null ? null : f.targets().get(r.distro());
-            if (target == null || !f.scope().includes(r.hostname(), r.groups(), r.services())) {
-                continue;
-            }
-            var path = policy.place(r.distro(), r.osVersion(), Host.ownTarget(r.targetRelease(), target))
-                    .path();
-            if (path == null || path.upToDate()) {
-                continue;
-            }
-            if (inOpenCampaigns.contains(r.hostname())) {
-                taken.add(r.hostname());
-            } else {
-                chosen.add(r);
-            }
-        }
+        CampaignSelection selection =
+                CampaignSelection.of(Host.rows(), f.targets(), f.scope(), releases.policy(), inOpenCampaigns);
+        List<Host.Row> chosen = selection.chosen();
+        List<String> taken = selection.taken();
         if (!taken.isEmpty() && !f.scope().everyHost()) {
-            taken.sort(null);
             throw PlannerException.conflict(
                     taken.size() + " host(s) in this scope are already in an open campaign (a host is in one at most),"
                             + " first: " + taken.get(0),

@@ -20,14 +20,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.upgradeplanner.calendar.CampaignCalendar;
 import org.upgradeplanner.campaign.CampaignBoard;
 import org.upgradeplanner.campaign.CampaignInput;
@@ -35,7 +31,6 @@ import org.upgradeplanner.campaign.CampaignScope;
 import org.upgradeplanner.campaign.CampaignService;
 import org.upgradeplanner.campaign.CampaignView;
 import org.upgradeplanner.campaign.ItemInput;
-import org.upgradeplanner.campaign.ItemState;
 import org.upgradeplanner.campaign.WorkItems;
 import org.upgradeplanner.support.PlannerException;
 import org.upgradeplanner.support.Redirects;
@@ -50,9 +45,6 @@ import org.upgradeplanner.support.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class CampaignPages {
 
-    /** Cards shown in one column; a filter narrows the rest. */
-    static final int COLUMN = 100;
-
     /** The new-campaign form as typed, so a refused one comes back unchanged. */
     public record CampaignForm(
             String name,
@@ -66,31 +58,12 @@ public class CampaignPages {
         static final CampaignForm EMPTY = new CampaignForm("", "", "", "", "", "", "");
     }
 
-    /**
-     * One state's column: its cards that pass the filter (at most {@link #COLUMN}), how many pass it, and how many
-     * items of the campaign are in the state.
-     */
-    public record Column(String state, List<CampaignBoard.Card> cards, int count, long all) {}
-
-    /** What the board shows. */
-    public record Board(
-            CampaignView campaign,
-            List<Column> columns,
-            List<CampaignBoard.Card> mine,
-            CampaignBoard.Filter filter,
-            List<String> groups,
-            List<String> services,
-            List<String> people,
-            CampaignBurnDown burnDown,
-            String webcal,
-            boolean deadlinePast) {}
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance campaigns(
                 List<CampaignView> campaigns, CampaignForm form, Map<String, String> errors);
 
-        static native TemplateInstance board(Board board);
+        static native TemplateInstance board(CampaignBoardView board);
     }
 
     private final CampaignService campaigns;
@@ -178,69 +151,15 @@ public class CampaignPages {
             @QueryParam("group") String group,
             @QueryParam("service") String service,
             @QueryParam("assignee") String assignee) {
-        CampaignView c = campaigns.get(id);
         String person = "me".equals(stripped(assignee)) ? me.getName() : stripped(assignee);
-        CampaignBoard.Filter filter = new CampaignBoard.Filter(null, person, stripped(service), stripped(group));
-        List<CampaignBoard.Card> all = boards.cards(id, CampaignBoard.Filter.NONE);
-        Map<ItemState, List<CampaignBoard.Card>> byState = new EnumMap<>(ItemState.class);
-        for (ItemState s : ItemState.values()) {
-            byState.put(s, new ArrayList<>());
-        }
-        TreeSet<String> groups = new TreeSet<>();
-        TreeSet<String> services = new TreeSet<>();
-        TreeSet<String> people = new TreeSet<>();
-        List<CampaignBoard.Card> mine = new ArrayList<>();
-        Map<String, Long> eolHosts = new TreeMap<>();
-        Map<String, LocalDate> eols = new TreeMap<>();
-        for (CampaignBoard.Card k : all) {
-            groups.addAll(k.groups());
-            services.addAll(k.services());
-            ItemState state = ItemState.valueOf(k.item().state());
-            if (k.item().assignee() != null) {
-                people.add(k.item().assignee());
-            }
-            if (state == ItemState.CLAIMED && me.getName().equals(k.item().assignee())) {
-                mine.add(k);
-            }
-            if (!state.done() && k.eol() != null && k.os() != null) {
-                eolHosts.merge(k.os(), 1L, Long::sum);
-                eols.put(k.os(), k.eol());
-            }
-            if (filter.keeps(k)) {
-                byState.get(state).add(k);
-            }
-        }
-        List<Column> columns = new ArrayList<>();
-        byState.forEach((state, cards) -> columns.add(new Column(
-                state.name(),
-                cards.subList(0, Math.min(COLUMN, cards.size())),
-                cards.size(),
-                c.items().getOrDefault(state, 0L))));
-        List<CampaignBurnDown.Line> lines = new ArrayList<>();
-        if (c.deadline() != null) {
-            lines.add(new CampaignBurnDown.Line(c.deadline(), "deadline " + c.deadline()));
-        }
-        eols.forEach(
-                (os, eol) -> lines.add(new CampaignBurnDown.Line(eol, os + " EOL (" + eolHosts.get(os) + " left)")));
-        LocalDate today = LocalDate.now(clock);
-        CampaignBurnDown burnDown = CampaignBurnDown.of(
-                all.size(),
+        return Templates.board(CampaignBoardView.of(
+                campaigns.get(id),
+                boards.cards(id, CampaignBoard.Filter.NONE),
+                new CampaignBoard.Filter(null, person, stripped(service), stripped(group)),
+                me.getName(),
                 boards.doneTimes(id),
-                LocalDate.ofInstant(c.createdAt(), ZoneOffset.UTC),
-                c.deadline(),
-                lines,
-                today);
-        return Templates.board(new Board(
-                c,
-                columns,
-                mine,
-                filter,
-                List.copyOf(groups),
-                List.copyOf(services),
-                List.copyOf(people),
-                burnDown,
-                calendar.webcal(id),
-                c.deadline() != null && c.deadline().isBefore(today)));
+                LocalDate.now(clock),
+                calendar.webcal(id)));
     }
 
     /** The board's buttons: claim, unclaim, replaced (with an optional replacement name), skip (with a reason). */

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.upgradeplanner.announcement.Announcement;
 import org.upgradeplanner.announcement.AnnouncementService;
+import org.upgradeplanner.campaign.CampaignService;
+import org.upgradeplanner.campaign.CampaignView;
 import org.upgradeplanner.host.FleetReport;
 import org.upgradeplanner.support.Redirects;
 import org.upgradeplanner.support.Roles;
@@ -23,7 +25,10 @@ import org.upgradeplanner.window.WindowQueries;
 import org.upgradeplanner.window.WindowSpec;
 import org.upgradeplanner.window.WindowView;
 
-/** The admin's landing page: the fleet at a glance, the burn-down, policy breaches and the next windows. */
+/**
+ * The admin's landing page: the fleet at a glance, the open campaigns, the burn-down, policy breaches and the next
+ * windows.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.ADMIN, Roles.ANNOUNCER})
@@ -35,7 +40,8 @@ public class DashboardPage {
             long pendingDrafts,
             long breaches,
             List<Breach> firstBreaches,
-            BurnDown burnDown) {
+            BurnDown burnDown,
+            List<CampaignView> campaigns) {
 
         public long moreBreaches() {
             return breaches - firstBreaches.size();
@@ -53,6 +59,7 @@ public class DashboardPage {
     private final SecurityIdentity identity;
     private final Impacts impacts;
     private final Clock clock;
+    private final CampaignService campaigns;
 
     DashboardPage(
             FleetReport report,
@@ -60,7 +67,9 @@ public class DashboardPage {
             AnnouncementService announcements,
             SecurityIdentity identity,
             Impacts impacts,
-            Clock clock) {
+            Clock clock,
+            CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.report = report;
         this.windows = windows;
         this.announcements = announcements;
@@ -96,6 +105,9 @@ public class DashboardPage {
                         announcements.count(Announcement.Status.PENDING),
                         breaches.size(),
                         breaches.stream().limit(10).toList(),
-                        BurnDown.of(fleet, steps, LocalDate.now(clock))));
+                        BurnDown.of(fleet, steps, LocalDate.now(clock)),
+                        campaigns.list().stream()
+                                .filter(c -> c.state().equals("OPEN"))
+                                .toList()));
     }
 }

@@ -124,6 +124,10 @@ class CampaignBoardIT {
                 alice.get(base + "/campaigns/" + id);
                 assertTrue(column(alice, "VERIFIED").contains(WORKER.formatted(1)), column(alice, "VERIFIED"));
 
+                admin.get(base + "/");
+                String dashboard = admin.findElement(By.tagName("main")).getText();
+                assertTrue(dashboard.matches("(?s).*Logging on trusty: \\d+ of \\d+ hosts left.*"), dashboard);
+
                 bob.get(base + "/campaigns/" + id + "?assignee=bob");
                 String bobs = column(bob, "CLAIMED");
                 assertTrue(bobs.contains(WORKER.formatted(4)) && !bobs.contains(WORKER.formatted(2)), bobs);

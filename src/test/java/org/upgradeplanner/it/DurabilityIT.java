@@ -20,7 +20,7 @@ class DurabilityIT {
 
     private static final int ROUNDS = 20;
     private static final List<String> KINDS =
-            List.of("create", "edit", "action", "override", "import", "sent", "freeze");
+            List.of("create", "edit", "action", "override", "import", "sent", "freeze", "claim");
 
     private final String run = Long.toString(System.nanoTime(), 36);
     private final Instant base = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -43,7 +43,7 @@ class DurabilityIT {
                 Round round = new Round(r);
                 round.prepare(instance);
                 List<String> order = new ArrayList<>(KINDS);
-                java.util.Collections.rotate(order, -(r % KINDS.size()) - 1); // the round's last write is KINDS[r % 7]
+                java.util.Collections.rotate(order, -(r % KINDS.size()) - 1); // the round's last write is KINDS[r % 8]
                 for (String kind : order) {
                     round.write(instance, kind);
                 }
@@ -66,6 +66,7 @@ class DurabilityIT {
         long draftToCancel;
         long created;
         long announcement;
+        long campaign;
 
         Round(int n) {
             this.n = n;
@@ -89,10 +90,33 @@ class DurabilityIT {
                     .jsonPath()
                     .getList("");
             announcement = pending.stream()
-                    .filter(a -> ((Number) a.get("windowId")).longValue() == scheduled)
+                    .filter(a -> a.get("windowId") != null && ((Number) a.get("windowId")).longValue() == scheduled)
                     .map(a -> ((Number) a.get("id")).longValue())
                     .findFirst()
                     .orElseThrow();
+            String trivial = "all:\n  hosts:\n    claim." + host
+                    + ":\n      os: ubuntu-12.04\n      replaceable: true\n" + "      services: [" + tag + "-claim]\n";
+            i.api()
+                    .contentType("application/yaml")
+                    .queryParam("source", "claim-" + tag)
+                    .body(trivial.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .when()
+                    .post("/api/inventory/import")
+                    .then()
+                    .statusCode(200);
+            campaign = ((Number) i.api()
+                            .contentType("application/json")
+                            .body(Map.of(
+                                    "name", "durability " + tag,
+                                    "targets", Map.of("ubuntu", "14.04"),
+                                    "scope", Map.of("hosts", List.of("claim." + host))))
+                            .when()
+                            .post("/api/campaigns")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id"))
+                    .longValue();
         }
 
         void write(ForkedInstance i, String kind) {
@@ -157,6 +181,12 @@ class DurabilityIT {
                             .then()
                             .statusCode(200);
                 }
+                case "claim" ->
+                    i.api()
+                            .when()
+                            .post("/api/campaigns/" + campaign + "/items/claim." + host + "/claim")
+                            .then()
+                            .statusCode(200);
                 default -> throw new IllegalArgumentException(kind);
             }
         }
@@ -220,6 +250,17 @@ class DurabilityIT {
                     .extract()
                     .path("freezes.label");
             assertTrue(freezes.stream().anyMatch(l -> l.contains(tag)), where + "freeze, in " + freezes);
+            assertEquals(
+                    List.of("CLAIMED"),
+                    i.api()
+                            .queryParam("assignee", "admin")
+                            .when()
+                            .get("/api/campaigns/" + campaign + "/items")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("state"),
+                    where + "claim");
         }
 
         private long window(ForkedInstance i, String what, int slot, String state) {
