@@ -85,6 +85,32 @@ def step(name, ms, extra=""):
     print("  %-44s %9.1f ms  %8.1f x live  %s" % (name, ms, ms / LIVE, extra), flush=True)
 
 
+def signed_in(user):
+    """A web session of {@code user}, logged in through the form as a browser does (double-submit CSRF cookie)."""
+    form = urllib.parse.urlencode({"csrf-token": "bench", "username": user, "password": USERS[user]})
+    CONN.request("POST", "/login", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                          "Cookie": "planner-csrf=bench"})
+    r = CONN.getresponse()
+    r.read()
+    cookie = next((c.split(";")[0] for c in r.headers.get_all("Set-Cookie") or [] if c.startswith("planner-session=")),
+                  None)
+    check(cookie, "login of %s through the form: HTTP %d, no session cookie" % (user, r.status))
+    return cookie
+
+
+def timed_page(path, cookie, n=10):
+    """GET a page n times with the session: (median ms, p95 ms, last body)."""
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        CONN.request("GET", path, headers={"Cookie": cookie})
+        r = CONN.getresponse()
+        body = r.read().decode("utf-8", "replace")
+        times.append((time.perf_counter() - t0) * 1000)
+        check(r.status == 200, "GET %s: HTTP %d" % (path, r.status))
+    return statistics.median(times), pct(times, 95), body
+
+
 def counts(cid):
     return ok("GET", "/api/campaigns/%d" % cid)[0]["items"]
 
@@ -200,6 +226,14 @@ step("replaced, median of %d" % len(replaced_ms), statistics.median(replaced_ms)
 step("replaced, p95 of %d" % len(replaced_ms), pct(replaced_ms, 95))
 c = counts(cid)
 check(c["REPLACED"] == len(claimed) and c["CLAIMED"] == 0, "after replaced: %s" % c)
+
+# 4b. The board, as alice sees it in her browser: every item, and her own work.
+cookie = signed_in("alice")
+median, p95, body = timed_page("/campaigns/%d" % cid, cookie)
+check('id="column-REPLACED"' in body and claimed[0] in body, "the board does not show %s as replaced" % claimed[0])
+step("board page, median of 10", median, "p95 %.1f ms" % p95)
+median, p95, body = timed_page("/campaigns/%d?assignee=me" % cid, cookie)
+step("board, my work, median of 10", median, "p95 %.1f ms" % p95)
 
 # 5. The inventory shows them on 14.04: re-import, and they are VERIFIED.
 print("5. re-import")

@@ -3,7 +3,8 @@
 # ubuntu 14.04 with two sprint days; alice and bob claim alternately from two pools until each has one provider left
 # (then its last provider and an outage-required host must be refused with 409), and more claims for the sample; the
 # claimed hosts marked replaced; a re-import showing them on 14.04 (they must turn VERIFIED); planner proposals; close
-# (the summary draft must say "Replaced and verified"). A failed check stops the script with a message; the two drafts'
+# (the summary draft must say "Replaced and verified"). Between replaced and the re-import, alice's board page (logged in
+# through the form) with all 4,444 items, and her "my work" view. A failed check stops the script with a message; the two drafts'
 # .eml mails, which nothing later needs, are checked last (after the table). Any failure: exit status 1.
 # How to read it: each step in ms and as "x live", its ratio to the p50 of GET /q/health/live measured on the same
 # connection in the same run (these machines are noisy: compare ratios between runs, not ms); the re-import is also
