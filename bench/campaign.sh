@@ -15,33 +15,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
 PORT=${BENCH_PORT:-18190}
-JAR=${BENCH_JAR:-$JAR}
 # The service logs the phases of opening and closing a campaign at DEBUG; they are printed after the table.
-PHASES=QUARKUS_LOG_CATEGORY__ORG_UPGRADEPLANNER_CAMPAIGN__LEVEL=DEBUG
-
-# With BENCH_JAR, start_service as in lib.sh but without its rebuild: lib.sh checks target/ whatever jar it runs.
-start_jar() {
-  local dir=$TMP/campaign
-  [[ -f $JAR ]] && compgen -G "$(dirname "$JAR")/lib/main/com.h2database.*" > /dev/null \
-    || { echo "BENCH_JAR=$JAR: not a packaged H2 build" >&2; exit 1; }
-  if (exec 3<> "/dev/tcp/127.0.0.1/$PORT") 2> /dev/null; then echo "port $PORT is in use" >&2; exit 1; fi
-  mkdir -p "$dir/db" "$TMP/empty-inventory"
-  env QUARKUS_HTTP_PORT="$PORT" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:async:$dir/db/planner;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
-    PLANNER_ADMIN_PASSWORD=bench-secret PLANNER_INVENTORY_PATH="$TMP/empty-inventory" "$PHASES" \
-    java -jar "$JAR" > "$dir/app.log" 2>&1 &
-  APP_PID=$!
-  BASE=http://127.0.0.1:$PORT
-  local deadline=$((SECONDS + 120))
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true) == 200 ]]; do
-    if ! kill -0 "$APP_PID" 2> /dev/null || ((SECONDS > deadline)); then
-      echo "service not ready on port $PORT; last log lines:" >&2; tail -n 30 "$dir/app.log" >&2; exit 1
-    fi
-    sleep 0.5
-  done
-}
-
-if [[ -n ${BENCH_JAR:-} ]]; then start_jar; else start_service campaign "$PORT" "$PHASES"; fi
+start_service campaign "$PORT" QUARKUS_LOG_CATEGORY__ORG_UPGRADEPLANNER_CAMPAIGN__LEVEL=DEBUG
 echo "service: $JAR on $BASE"
 python3 bench/gen_inventory.py --hosts 10000 --seed 42 > "$TMP/fleet.yml"
 echo "fleet: 10,000 hosts (seed 42), $(wc -c < "$TMP/fleet.yml") bytes"

@@ -1,6 +1,7 @@
 # Shared by the benchmark scripts: start the packaged service on its own port and database, wait, stop.
 # Source it after `cd` to the repository root; it sets TMP, BASE, AUTH and cleans up on exit.
-JAR=target/quarkus-app/quarkus-run.jar
+# BENCH_JAR runs another packaged H2 build (a copy kept aside, an older commit's) instead of this tree's.
+JAR=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
 AUTH=admin:bench-secret
 TMP=$(mktemp -d)
 APP_PID=
@@ -16,7 +17,8 @@ start_service() {
   local name=$1 port=$2
   shift 2
   # The benchmarks run on the embedded H2 build; a jar left by a PostgreSQL build (-Ppostgresql, as .ci/run's last step) is rebuilt.
-  if [[ ! -f $JAR ]] || ! compgen -G "target/quarkus-app/lib/main/com.h2database.*" > /dev/null; then
+  if [[ ! -f $JAR ]] || ! compgen -G "$(dirname "$JAR")/lib/main/com.h2database.*" > /dev/null; then
+    [[ -z ${BENCH_JAR:-} ]] || { echo "BENCH_JAR=$JAR: not a packaged H2 build" >&2; exit 1; }
     echo "building $JAR ..."; ./mvnw -B -q package -DskipTests
   fi
   if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then echo "port $port is in use" >&2; exit 1; fi
