@@ -39,7 +39,9 @@ public class CampaignVerifier {
     }
 
     void onHosts(@Observes HostsChanged change) {
-        verify(WorkItem.openNaming(change.hostnames()));
+        if (Campaign.count("state", Campaign.State.OPEN) > 0) { // most imports happen with no campaign open
+            verify(WorkItem.openNaming(change.hostnames()));
+        }
     }
 
     void onWindow(@Observes WindowEvent event) {

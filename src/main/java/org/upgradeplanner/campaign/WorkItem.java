@@ -12,9 +12,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.upgradeplanner.support.PlannerException;
 
 /**
@@ -96,15 +97,19 @@ public class WorkItem extends PanacheEntityBase {
         return item;
     }
 
-    /** Items of open campaigns that name one of these hosts, as the host or as its replacement. */
+    /**
+     * Items of open campaigns that name one of these hosts, as the host or as its replacement: two queries per thousand
+     * names, each on its own index.
+     */
     public static List<WorkItem> openNaming(Collection<String> hostnames) {
-        List<WorkItem> items = new ArrayList<>();
+        Set<WorkItem> items = new LinkedHashSet<>();
         List<String> all = List.copyOf(hostnames);
         for (int i = 0; i < all.size(); i += 1000) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + 1000));
-            items.addAll(list("openHostname in ?1 or (openHostname is not null and replacement in ?1)", chunk));
+            items.addAll(list("openHostname in ?1", chunk));
+            items.addAll(list("replacement in ?1 and openHostname is not null", chunk));
         }
-        return items.stream().distinct().toList();
+        return List.copyOf(items);
     }
 
     /** The hostnames claimed now, in any open campaign. */
