@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.upgradeplanner.support.Await;
 
 /**
- * Two instances on one PostgreSQL database: 50 windows with every transition exactly once (Quartz clustered), and
- * accounts and tokens changed on one refused at once on the other.
+ * Two instances on one PostgreSQL database: 50 windows with every transition exactly once (Quartz clustered), accounts
+ * and tokens changed on one refused at once on the other, and claims racing on both never empty a pool.
  */
 class TwoInstancesIT {
 
@@ -89,6 +89,91 @@ class TwoInstancesIT {
                             .path("total");
                     assertEquals(1, total, action + " of window " + id);
                 }
+            }
+        }
+    }
+
+    /**
+     * The pool rule holds across replicas: with one provider of three claimed, the other two are claimed at the same
+     * moment, one on each instance; exactly one claim wins and the pool keeps a provider. Ten pools, ten races.
+     */
+    @Test
+    void claimsRacingOnTwoReplicasNeverTakeAPoolsLastProvider() throws Exception {
+        assumeTrue(ForkedInstance.dbKind().equals("postgresql"), "two processes share a database on PostgreSQL");
+        String db = ForkedInstance.sharedDatabase();
+        try (ForkedInstance a = ForkedInstance.start("claims-a", db, Map.of());
+                ForkedInstance b = ForkedInstance.start("claims-b", db, Map.of())) {
+            for (int round = 0; round < 10; round++) {
+                String tag = "race" + round + "-" + Long.toString(System.nanoTime(), 36);
+                String yaml = "all:\n  hosts:\n"
+                        + String.join(
+                                "",
+                                java.util.stream.IntStream.rangeClosed(1, 3)
+                                        .mapToObj(n ->
+                                                "    p" + n + "." + tag + ".test: {os: ubuntu-12.04, replaceable: true,"
+                                                        + " services: [" + tag + "]}\n")
+                                        .toList());
+                a.api()
+                        .contentType("application/yaml")
+                        .queryParam("source", tag)
+                        .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .when()
+                        .post("/api/inventory/import")
+                        .then()
+                        .statusCode(200);
+                int campaign = a.api()
+                        .contentType("application/json")
+                        .body(Map.of(
+                                "name", tag,
+                                "targets", Map.of("ubuntu", "14.04"),
+                                "scope", Map.of("hosts", List.of("*." + tag + ".test"))))
+                        .when()
+                        .post("/api/campaigns")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+                String items = "/api/campaigns/" + campaign + "/items/";
+                a.api().when().post(items + "p1." + tag + ".test/claim").then().statusCode(200);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.CompletableFuture<Integer>> claims = new ArrayList<>();
+                for (ForkedInstance on : List.of(a, b)) {
+                    String host = (on == a ? "p2." : "p3.") + tag + ".test";
+                    claims.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return on.api()
+                                .when()
+                                .post(items + host + "/claim")
+                                .then()
+                                .extract()
+                                .statusCode();
+                    }));
+                }
+                go.countDown();
+                assertEquals(
+                        List.of(200, 409),
+                        claims.stream()
+                                .map(java.util.concurrent.CompletableFuture::join)
+                                .sorted()
+                                .toList(),
+                        "round " + round);
+                List<String> states = b.api()
+                        .when()
+                        .get(items)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("state");
+                assertEquals(2, states.stream().filter("CLAIMED"::equals).count(), "round " + round + ": " + states);
+                a.api()
+                        .when()
+                        .post("/api/campaigns/" + campaign + "/close")
+                        .then()
+                        .statusCode(200);
             }
         }
     }
