@@ -375,10 +375,26 @@ class CampaignResourceTest extends PinnedClockTest {
                 .post("/api/campaigns")
                 .then()
                 .statusCode(400);
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Scope", "targets", Map.of("ubuntu", "14.04"), "scope", List.of(1)))
+                .when()
+                .post("/api/campaigns")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"));
         admin().when().get("/api/campaigns").then().body("size()", equalTo(before));
 
-        // a host is in one open campaign at most
-        int id = open(n, List.of());
+        // a host is in one open campaign at most; a scope may be a host query
+        int id = admin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Query", "targets", Map.of("ubuntu", "14.04"), "scope", ".bad.camp"))
+                .when()
+                .post("/api/campaigns")
+                .then()
+                .statusCode(201)
+                .body("scope.hosts", equalTo(List.of("*.bad.camp*")))
+                .body("items.TODO", equalTo(5))
+                .extract()
+                .path("id");
         try {
             admin().contentType(ContentType.JSON)
                     .body(Map.of(

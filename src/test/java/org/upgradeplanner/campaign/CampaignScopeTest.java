@@ -27,6 +27,14 @@ class CampaignScopeTest {
     }
 
     @Test
+    void aHostQueryIsPartOfTheName() {
+        CampaignScope scope = CampaignScope.query(" zm ");
+        assertTrue(scope.includes("zm01.openstack.org", Set.of(), Set.of()));
+        assertFalse(scope.includes("git01.openstack.org", Set.of(), Set.of()));
+        assertTrue(CampaignScope.query("").everyHost());
+    }
+
+    @Test
     void aPatternIsNoRegularExpression() {
         CampaignScope scope = new CampaignScope(List.of(), List.of(), List.of("a.b*", "x+y.example.org"));
         assertTrue(scope.includes("a.bc", Set.of(), Set.of()));
