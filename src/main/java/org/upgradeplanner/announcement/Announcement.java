@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
+import org.upgradeplanner.support.Text;
 import org.upgradeplanner.window.WindowEvent;
 
 /** A draft for the mailing list, written for one window event; the announcer posts it and marks it sent. */
@@ -83,6 +84,20 @@ public class Announcement extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /** Sets the draft's text, made printable and kept within its columns (a body cut short says so). */
+    void text(String subject, String body) {
+        String s = Text.printable(subject);
+        String b = Text.printable(body);
+        this.subject = s.length() <= 900 ? s : s.substring(0, 899) + "…";
+        this.body = b.length() <= 20_000 ? b : b.substring(0, 19_990) + "\n[…]\n";
+    }
+
+    /** Stores a new draft: the insert assigns the id its Message-ID is made of (the row waits for the flush). */
+    void persistWithMessageId(String host) {
+        persist();
+        messageId = MailHistory.messageId(id, kind.name(), windowSequence, host);
+    }
 
     /** The stored Message-ID, or for an older draft the one it was always given (same formula, from the host). */
     public String messageId(String host) {

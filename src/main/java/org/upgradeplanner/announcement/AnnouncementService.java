@@ -13,7 +13,6 @@ import org.upgradeplanner.audit.AuditLog;
 import org.upgradeplanner.calendar.CalendarService;
 import org.upgradeplanner.support.PlannerConfig;
 import org.upgradeplanner.support.PlannerException;
-import org.upgradeplanner.support.Text;
 import org.upgradeplanner.window.Impact;
 import org.upgradeplanner.window.MaintenanceWindow;
 import org.upgradeplanner.window.WindowCommands;
@@ -79,16 +78,15 @@ public class AnnouncementService {
         a.kind = DraftKind.of(event.kind());
         a.windowSequence = event.sequence();
         a.detail = detail;
-        a.subject = Text.printable(Subjects.subject(config.listTag(), w.title, tell));
-        String body = Text.printable(Templates.body(view(tell, w)).render());
-        a.body = body.length() <= 20_000 ? body : body.substring(0, 19_990) + "\n[…]\n";
+        a.text(
+                Subjects.subject(config.listTag(), w.title, tell),
+                Templates.body(view(tell, w)).render());
         a.status = Announcement.Status.PENDING;
         a.createdAt = Instant.now(clock);
         MailHistory.Times told = tell.told();
         a.toldStart = told == null ? null : told.start();
         a.toldEnd = told == null ? null : told.end();
-        a.persist(); // assigns the id the Message-ID is made of; the insert itself waits for the flush
-        a.messageId = MailHistory.messageId(a.id, a.kind.name(), a.windowSequence, host());
+        a.persistWithMessageId(host());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -25,7 +25,6 @@ import org.upgradeplanner.classification.Classification;
 import org.upgradeplanner.classification.PoolRule;
 import org.upgradeplanner.host.Host;
 import org.upgradeplanner.support.PlannerConfig;
-import org.upgradeplanner.support.Text;
 import org.upgradeplanner.window.MaintenanceWindow;
 import org.upgradeplanner.window.WindowSpec;
 
@@ -110,21 +109,20 @@ public class CampaignDrafts {
         a.kind = kind;
         a.windowSequence = 0;
         if (kind == DraftKind.CAMPAIGN) {
-            a.subject = tag + "Replacement sprint: " + c.name + ", "
-                    + c.sprintDays().stream()
-                            .map(d -> d.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)))
-                            .collect(Collectors.joining(", "));
-            a.body = Templates.sprint(sprint(c, cards)).render();
+            a.text(
+                    tag + "Replacement sprint: " + c.name + ", "
+                            + c.sprintDays().stream()
+                                    .map(d -> d.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)))
+                                    .collect(Collectors.joining(", ")),
+                    Templates.sprint(sprint(c, cards)).render());
         } else {
-            a.subject = tag + "Campaign closed: " + c.name;
-            a.body = Templates.summary(summary(c, cards)).render();
+            a.text(
+                    tag + "Campaign closed: " + c.name,
+                    Templates.summary(summary(c, cards)).render());
         }
-        a.subject = Text.printable(a.subject.length() > 900 ? a.subject.substring(0, 899) + "…" : a.subject);
-        a.body = Text.printable(a.body.length() <= 20_000 ? a.body : a.body.substring(0, 19_990) + "\n[…]\n");
         a.status = Announcement.Status.PENDING;
         a.createdAt = Instant.now(clock);
-        a.persist();
-        a.messageId = MailHistory.messageId(a.id, a.kind.name(), 0, host());
+        a.persistWithMessageId(host());
     }
 
     /** The draft as a mail to the team, with the sprint days attached; the summary replies to the sprint mail. */

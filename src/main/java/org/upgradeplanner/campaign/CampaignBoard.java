@@ -28,10 +28,15 @@ public class CampaignBoard {
         public static final Filter NONE = new Filter(null, null, null, null);
 
         public boolean keeps(Card c) {
-            return (blank(state) || c.item().state().equalsIgnoreCase(state.strip()))
-                    && (blank(assignee) || assignee.strip().equals(c.item().assignee()))
+            return keeps(c.item().state(), c.item().assignee())
                     && (blank(service) || c.services().contains(service.strip()))
                     && (blank(group) || c.groups().contains(group.strip()));
+        }
+
+        /** What an item alone decides: its state and its person. */
+        boolean keeps(String itemState, String itemAssignee) {
+            return (blank(state) || itemState.equalsIgnoreCase(state.strip()))
+                    && (blank(assignee) || assignee.strip().equals(itemAssignee));
         }
 
         private static boolean blank(String s) {
@@ -66,10 +71,7 @@ public class CampaignBoard {
     public List<Card> cards(long campaignId, Filter filter) {
         Campaign.require(campaignId);
         List<WorkItem> items = WorkItem.ofCampaign(campaignId).stream()
-                .filter(i -> Filter.blank(filter.state())
-                        || i.state.name().equalsIgnoreCase(filter.state().strip()))
-                .filter(i -> Filter.blank(filter.assignee())
-                        || filter.assignee().strip().equals(i.assignee))
+                .filter(i -> filter.keeps(i.state.name(), i.assignee))
                 .toList();
         Map<String, Host.Row> hosts = Host.rowsNamed(
                         items.stream().map(i -> i.hostname).toList())

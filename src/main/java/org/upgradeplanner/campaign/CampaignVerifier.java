@@ -54,7 +54,7 @@ public class CampaignVerifier {
         List<AuditLog.Entry> entries = new ArrayList<>();
         for (WorkItem item : WorkItem.openNaming(w.hosts)) {
             if (w.hosts.contains(item.hostname) && (item.state == ItemState.TODO || item.state == ItemState.CLAIMED)) {
-                Map<String, Object> before = WorkItems.snapshot(item);
+                Map<String, Object> before = item.snapshot();
                 item.state = ItemState.REPLACED;
                 item.replacedAt = now;
                 item.note = "window " + w.id + " (" + w.title + ") completed";
@@ -96,7 +96,7 @@ public class CampaignVerifier {
             if (outcome.isEmpty()) {
                 continue;
             }
-            Map<String, Object> before = WorkItems.snapshot(item);
+            Map<String, Object> before = item.snapshot();
             item.state = outcome.get().state();
             item.note = outcome.get().note();
             item.doneAt = item.state == ItemState.VERIFIED ? now : null;
@@ -116,6 +116,6 @@ public class CampaignVerifier {
 
     private static AuditLog.Entry entry(WorkItem item, String action, Map<String, Object> before) {
         return new AuditLog.Entry(
-                action, "host", item.hostname, before, WorkItems.snapshot(item), "campaign " + item.campaignId);
+                action, "host", item.hostname, before, item.snapshot(), "campaign " + item.campaignId);
     }
 }

@@ -13,8 +13,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.upgradeplanner.support.PlannerException;
 
@@ -78,6 +80,16 @@ public class WorkItem extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /** What the audit log records of an item, before and after a change. */
+    Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("state", state.name());
+        s.put("assignee", assignee);
+        s.put("replacement", replacement);
+        s.put("note", note);
+        return s;
+    }
 
     /** The host verification reads: the replacement when one is named, else the host itself. */
     public String subject() {

@@ -61,7 +61,7 @@ public class WorkItems {
             throw PlannerException.conflict(
                     "cannot claim " + item.hostname + ": " + why, List.of(new FieldError("hostname", why)));
         });
-        Map<String, Object> before = snapshot(item);
+        Map<String, Object> before = item.snapshot();
         item.state = ItemState.CLAIMED;
         item.assignee = me;
         item.claimedAt = Instant.now(clock);
@@ -75,7 +75,7 @@ public class WorkItems {
         if (item.state != ItemState.CLAIMED) {
             throw refused(item, "unclaim", null);
         }
-        Map<String, Object> before = snapshot(item);
+        Map<String, Object> before = item.snapshot();
         item.state = ItemState.TODO;
         item.assignee = null;
         item.claimedAt = null;
@@ -101,7 +101,7 @@ public class WorkItems {
         }
         String note = Text.oneLine("note", in.note(), 1000);
         trivial(item, "marked replaced by hand");
-        Map<String, Object> before = snapshot(item);
+        Map<String, Object> before = item.snapshot();
         item.state = ItemState.REPLACED;
         item.assignee = item.assignee == null ? audit.actor() : item.assignee;
         item.replacedAt = Instant.now(clock);
@@ -123,7 +123,7 @@ public class WorkItems {
         if (item.state.done()) {
             throw refused(item, "skip", null);
         }
-        Map<String, Object> before = snapshot(item);
+        Map<String, Object> before = item.snapshot();
         item.state = ItemState.SKIPPED;
         item.note = "skipped: " + reason;
         item.doneAt = Instant.now(clock);
@@ -133,7 +133,7 @@ public class WorkItems {
     private ItemView changed(Campaign c, WorkItem item, String action, Map<String, Object> before) {
         item.updatedAt = Instant.now(clock);
         item.updatedBy = audit.actor();
-        audit.record(action, "host", item.hostname, before, snapshot(item), "campaign " + c.id + ": " + c.name);
+        audit.record(action, "host", item.hostname, before, item.snapshot(), "campaign " + c.id + ": " + c.name);
         WorkItem.flush();
         return ItemView.from(item);
     }
@@ -174,14 +174,5 @@ public class WorkItems {
         String why = item.hostname + " is " + item.state + (detail == null ? "" : " (" + detail + ")") + ": cannot "
                 + action + " it";
         return PlannerException.conflict(why, List.of(new FieldError("state", why)));
-    }
-
-    static Map<String, Object> snapshot(WorkItem item) {
-        Map<String, Object> s = new java.util.LinkedHashMap<>();
-        s.put("state", item.state.name());
-        s.put("assignee", item.assignee);
-        s.put("replacement", item.replacement);
-        s.put("note", item.note);
-        return s;
     }
 }
