@@ -205,14 +205,27 @@ public class CampaignService {
     /** Every campaign, open ones first, newest first; with their counts from one query. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CampaignView> list() {
+        return views(Campaign.list("order by state desc, createdAt desc, id desc"), "");
+    }
+
+    /** The open campaigns, newest first, counting only their items (for the dashboard and the public page). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CampaignView> open() {
+        return views(
+                Campaign.list("state = ?1 order by createdAt desc, id desc", Campaign.State.OPEN),
+                " where i.openHostname is not null");
+    }
+
+    private static List<CampaignView> views(List<Campaign> campaigns, String items) {
         Map<Long, Map<ItemState, Long>> counts = new HashMap<>();
         WorkItem.getEntityManager()
                 .createQuery(
-                        "select i.campaignId, i.state, count(i) from WorkItem i group by i.campaignId, i.state",
+                        "select i.campaignId, i.state, count(i) from WorkItem i" + items
+                                + " group by i.campaignId, i.state",
                         Object[].class)
                 .getResultStream()
                 .forEach(r -> counts.computeIfAbsent((Long) r[0], k -> empty()).put((ItemState) r[1], (Long) r[2]));
-        return Campaign.<Campaign>list("order by state desc, createdAt desc, id desc").stream()
+        return campaigns.stream()
                 .map(c -> CampaignView.from(c, counts.getOrDefault(c.id, empty())))
                 .toList();
     }

@@ -106,8 +106,6 @@ public class DashboardPage {
                         breaches.size(),
                         breaches.stream().limit(10).toList(),
                         BurnDown.of(fleet, steps, LocalDate.now(clock)),
-                        campaigns.list().stream()
-                                .filter(c -> c.state().equals("OPEN"))
-                                .toList()));
+                        campaigns.open()));
     }
 }

@@ -123,8 +123,7 @@ public class PublicPages {
                 .toList();
         String https = base + "/calendar/outages.ics";
         java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
-        List<Sprint> sprints = campaigns.list().stream()
-                .filter(c -> c.state().equals("OPEN"))
+        List<Sprint> sprints = campaigns.open().stream()
                 .map(c -> new Sprint(
                         c.id(),
                         c.name(),
