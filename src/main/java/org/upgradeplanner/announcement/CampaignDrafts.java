@@ -166,7 +166,7 @@ public class CampaignDrafts {
         });
         return new SprintMail(
                 c.name,
-                targets(c),
+                c.targetsText(),
                 c.sprintDays().stream().map(d -> d.format(DAY)).toList(),
                 c.deadline == null
                         ? "none set"
@@ -212,7 +212,7 @@ public class CampaignDrafts {
         }
         return new SummaryMail(
                 c.name,
-                targets(c),
+                c.targetsText(),
                 LocalDate.ofInstant(c.closedAt, java.time.ZoneOffset.UTC).format(DAY),
                 cards.size(),
                 Section.of(verified),
@@ -232,12 +232,6 @@ public class CampaignDrafts {
         List<String> shown = new ArrayList<>(lines.subList(0, LISTED - 1));
         shown.add("… and " + (lines.size() - LISTED + 1) + " more on the board");
         return shown;
-    }
-
-    private static String targets(Campaign c) {
-        return c.targets().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
     }
 
     private String host() {

@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.upgradeplanner.campaign.Campaign;
 import org.upgradeplanner.support.PlannerConfig;
 
@@ -54,9 +53,7 @@ public class CampaignCalendar {
     }
 
     private byte[] render(Campaign c) {
-        String targets = c.targets().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
+        String targets = c.targetsText();
         List<FeedEvent> events = new ArrayList<>();
         for (LocalDate day : c.sprintDays()) {
             boolean cancelled = !c.open()

@@ -82,6 +82,15 @@ public class Campaign extends PanacheEntityBase {
         return new TreeMap<>(Json.read(targetsJson, new TypeReference<Map<String, String>>() {}));
     }
 
+    /** The targets in words: {@code ubuntu 14.04, debian 8}. */
+    public String targetsText() {
+        return String.join(
+                ", ",
+                targets().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList());
+    }
+
     public CampaignScope scope() {
         return Json.read(scopeJson, new TypeReference<CampaignScope>() {});
     }
