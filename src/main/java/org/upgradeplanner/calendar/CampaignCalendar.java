@@ -47,9 +47,14 @@ public class CampaignCalendar {
         return calendars.base() + "/campaigns/" + id;
     }
 
+    /** The feed's address. */
+    public String url(long id) {
+        return calendars.base() + "/calendar/campaigns/" + id + ".ics";
+    }
+
     /** The feed's address for calendar clients. */
     public String webcal(long id) {
-        return calendars.base().replaceFirst("^https?://", "webcal://") + "/calendar/campaigns/" + id + ".ics";
+        return url(id).replaceFirst("^https?://", "webcal://");
     }
 
     private byte[] render(Campaign c) {

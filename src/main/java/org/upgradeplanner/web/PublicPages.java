@@ -129,7 +129,7 @@ public class PublicPages {
                         c.name(),
                         c.sprintDays().stream().filter(d -> !d.isBefore(today)).toList(),
                         campaignCalendar.webcal(c.id()),
-                        base + "/calendar/campaigns/" + c.id() + ".ics"))
+                        campaignCalendar.url(c.id())))
                 .filter(s -> !s.days().isEmpty())
                 .toList();
         return Templates.outages(new OutagesPage(
