@@ -31,4 +31,10 @@ public record HostFacts(
             Set<String> dependsOn) {
         this(hostname, distro, version, services, groups, stateful, replaceable, isPublic, dependsOn, null);
     }
+
+    /** The same host with another target of its own (null: the fleet policy's). */
+    public HostFacts withTarget(String newTarget) {
+        return new HostFacts(
+                hostname, distro, version, services, groups, stateful, replaceable, isPublic, dependsOn, newTarget);
+    }
 }

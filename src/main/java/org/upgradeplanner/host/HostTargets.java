@@ -31,18 +31,8 @@ public class HostTargets {
         List<Reclassification.Change> changes = new ArrayList<>(rows.size());
         for (Host.Row r : rows) {
             HostFacts before = r.facts();
-            HostFacts after = new HostFacts(
-                    before.hostname(),
-                    before.distro(),
-                    before.version(),
-                    before.services(),
-                    before.groups(),
-                    before.stateful(),
-                    before.replaceable(),
-                    before.isPublic(),
-                    before.dependsOn(),
-                    Host.ownTarget(r.targetRelease(), targets.get(r.hostname())));
-            changes.add(new Reclassification.Change(before, after));
+            changes.add(new Reclassification.Change(
+                    before, before.withTarget(Host.ownTarget(r.targetRelease(), targets.get(r.hostname())))));
         }
         JdbcBatch.execute(
                 Host.getEntityManager(),
